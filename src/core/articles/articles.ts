@@ -1,0 +1,200 @@
+// Articles: creating them from prepared content, listing, reading, editing metadata and text.
+import { randomUUID } from 'node:crypto';
+import type { ArticleDetail, ArticleMetadata, ArticleSortKey, ArticleSummary, DocumentNode, ReanchorReport } from '../../shared/domain';
+import { AssayError } from '../../shared/errors';
+import { listHighlights, reanchorHighlights } from '../annotations/highlights';
+import type { Library } from '../db/library';
+import { documentFromEditor } from '../import/article-document';
+import type { PreparedArticle } from '../import/import-content';
+import { parseDocument, summaryFromRow, TAG_SEPARATOR, type ArticleRow, type ArticleSummaryRow } from './article-rows';
+import { indexArticle } from '../search/search-index';
+import { setArticleTags } from './tags';
+
+export interface MetadataChanges {
+  title?: string;
+  author?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export interface CreateArticleInput extends MetadataChanges {
+  prepared: PreparedArticle;
+  fileName?: string | null;
+  tags?: string[];
+}
+
+/** Adds an article with its tags and search entry in one transaction. */
+export function createArticle(library: Library, input: CreateArticleInput): ArticleSummary {
+  const id = randomUUID();
+  const now = library.now();
+  const title = emptyToNull(input.title) ?? input.prepared.suggestedTitle ?? input.fileName ?? 'Untitled article';
+  library.db.transaction(() => {
+    const { lastInsertRowid } = library
+      .statement(
+        `INSERT INTO articles (id, title, author, publisher, url, published_at, file_name, format, content_hash,
+           source_html, doc_json, body_text, imported_at, added_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        id,
+        title,
+        emptyToNull(input.author),
+        emptyToNull(input.publisher),
+        emptyToNull(input.url),
+        emptyToNull(input.publishedAt),
+        input.fileName ?? null,
+        input.prepared.format,
+        input.prepared.contentHash,
+        input.prepared.html,
+        JSON.stringify(input.prepared.doc),
+        input.prepared.text,
+        now,
+        now,
+        now
+      );
+    indexArticle(library, Number(lastInsertRowid), title, input.prepared.text, 'insert');
+    if (input.tags?.length) setArticleTags(library, id, input.tags);
+  })();
+  return getArticleSummary(library, id);
+}
+
+export function getArticleRow(library: Library, id: string): ArticleRow {
+  const row = library.statement('SELECT rowid, * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  if (!row) throw new AssayError('not_found', `There is no article with id ${id}.`);
+  return row;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.publisher, a.url, a.published_at, a.added_at, a.updated_at,
+  (SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL) AS highlight_count,
+  (SELECT group_concat(t.name, '${TAG_SEPARATOR}') FROM article_tags at JOIN tags t ON t.id = at.tag_id
+     WHERE at.article_id = a.id) AS tag_names`;
+
+export function getArticleSummary(library: Library, id: string): ArticleSummary {
+  const row = library.statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
+    | ArticleSummaryRow
+    | undefined;
+  if (!row) throw new AssayError('not_found', `There is no article with id ${id}.`);
+  return summaryFromRow(row);
+}
+
+// Sort expressions are chosen from this fixed map, never interpolated from input. Missing values
+// sort last in both directions, and every order ends on a unique key so pages are stable.
+const ORDER_BY: Record<ArticleSortKey, (direction: 'ASC' | 'DESC') => string> = {
+  added: (d) => `a.added_at ${d}, a.rowid ${d}`,
+  title: (d) => `a.title COLLATE NOCASE ${d}, a.rowid ${d}`,
+  published: (d) => `a.published_at IS NULL, a.published_at ${d}, a.rowid ${d}`,
+  source: (d) => `a.publisher IS NULL, a.publisher COLLATE NOCASE ${d}, a.rowid ${d}`,
+  highlights: (d) => `highlight_count ${d}, a.rowid ${d}`
+};
+
+export interface ListArticlesInput {
+  sort: ArticleSortKey;
+  direction: 'asc' | 'desc';
+  tag?: string | null;
+  limit: number;
+  offset: number;
+}
+
+export function listArticles(library: Library, input: ListArticlesInput): { items: ArticleSummary[]; total: number } {
+  const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
+  const tagFilter = input.tag
+    ? `WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
+    : '';
+  const parameters = input.tag ? [input.tag] : [];
+  const rows = library
+    .statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${tagFilter} ORDER BY ${ORDER_BY[input.sort](direction)} LIMIT ? OFFSET ?`)
+    .all(...parameters, input.limit, input.offset) as ArticleSummaryRow[];
+  const { total } = library.statement(`SELECT count(*) AS total FROM articles a ${tagFilter}`).get(...parameters) as {
+    total: number;
+  };
+  return { items: rows.map(summaryFromRow), total };
+}
+
+export function getArticle(library: Library, id: string): ArticleDetail {
+  const row = getArticleRow(library, id);
+  const summary = getArticleSummary(library, id);
+  return {
+    ...summary,
+    origin: { fileName: row.file_name, format: row.format, importedAt: row.imported_at, contentHash: row.content_hash },
+    doc: parseDocument(row),
+    text: row.body_text,
+    highlights: listHighlights(library, id)
+  };
+}
+
+export function updateArticleMetadata(
+  library: Library,
+  id: string,
+  changes: MetadataChanges & { tags?: string[] }
+): ArticleSummary {
+  const row = getArticleRow(library, id);
+  const next: ArticleMetadata = {
+    title: changes.title !== undefined ? changes.title.trim() : row.title,
+    author: changes.author !== undefined ? emptyToNull(changes.author) : row.author,
+    publisher: changes.publisher !== undefined ? emptyToNull(changes.publisher) : row.publisher,
+    url: changes.url !== undefined ? emptyToNull(changes.url) : row.url,
+    publishedAt: changes.publishedAt !== undefined ? emptyToNull(changes.publishedAt) : row.published_at
+  };
+  library.db.transaction(() => {
+    library
+      .statement(
+        'UPDATE articles SET title = ?, author = ?, publisher = ?, url = ?, published_at = ?, updated_at = ? WHERE id = ?'
+      )
+      .run(next.title, next.author, next.publisher, next.url, next.publishedAt, library.now(), id);
+    if (next.title !== row.title) indexArticle(library, row.rowid, next.title, row.body_text, 'replace');
+    if (changes.tags) setArticleTags(library, id, changes.tags);
+  })();
+  return getArticleSummary(library, id);
+}
+
+function replaceArticleText(
+  library: Library,
+  row: ArticleRow,
+  content: { doc: DocumentNode; text: string; html?: string; contentHash?: string; format?: PreparedArticle['format'] }
+): ReanchorReport {
+  let report!: ReanchorReport;
+  library.db.transaction(() => {
+    library
+      .statement(
+        `UPDATE articles SET doc_json = ?, body_text = ?, source_html = coalesce(?, source_html),
+           content_hash = coalesce(?, content_hash), format = coalesce(?, format), updated_at = ? WHERE id = ?`
+      )
+      .run(
+        JSON.stringify(content.doc),
+        content.text,
+        content.html ?? null,
+        content.contentHash ?? null,
+        content.format ?? null,
+        library.now(),
+        row.id
+      );
+    if (content.text !== row.body_text) indexArticle(library, row.rowid, row.title, content.text, 'replace');
+    report = reanchorHighlights(library, row.id, content.text);
+  })();
+  return report;
+}
+
+/** Saves text edited in the reader and re-anchors the article's highlights against it. */
+export function updateArticleDocument(library: Library, id: string, doc: DocumentNode) {
+  const row = getArticleRow(library, id);
+  const reanchor = replaceArticleText(library, row, documentFromEditor(doc));
+  return { article: getArticle(library, id), reanchor };
+}
+
+/** Replaces the article's content with a revised version (re-import) and re-anchors its highlights. */
+export function reviseArticle(library: Library, id: string, prepared: PreparedArticle) {
+  const row = getArticleRow(library, id);
+  const reanchor = replaceArticleText(library, row, prepared);
+  return { article: getArticle(library, id), reanchor };
+}
+
+export function countArticles(library: Library): number {
+  return (library.statement('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}

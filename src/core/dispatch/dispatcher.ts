@@ -1,0 +1,71 @@
+// The one place a contract call is validated and routed to its domain handler. Electron IPC, the
+// browser-mode host and the CLI all go through invoke(), so they check inputs identically.
+import { z } from 'zod';
+import { contract, isMethodName, METHOD_NAMES, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract';
+import { AssayError, type Envelope } from '../../shared/errors';
+import { articleHandlers } from '../articles/article-handlers';
+import { highlightHandlers } from '../annotations/highlight-handlers';
+import { libraryHandlers } from '../library/library-handlers';
+import { searchHandlers } from '../search/search-handlers';
+import type { HandlerContext, HandlerMap } from './handler-types';
+
+/** Joins domain handler maps; a method claimed twice or not at all is a programming error. */
+export function joinHandlers(...maps: Partial<HandlerMap>[]): HandlerMap {
+  const joined: Partial<HandlerMap> = {};
+  for (const map of maps) {
+    for (const name of Object.keys(map) as MethodName[]) {
+      if (name in joined) throw new Error(`Contract method ${name} has two handlers.`);
+      if (!isMethodName(name)) throw new Error(`Handler ${name} is not in the contract.`);
+      (joined as Record<string, unknown>)[name] = map[name];
+    }
+  }
+  const missing = METHOD_NAMES.filter((name) => !(name in joined));
+  if (missing.length > 0) throw new Error(`Contract methods without a handler: ${missing.join(', ')}.`);
+  return joined as HandlerMap;
+}
+
+export const handlers: HandlerMap = joinHandlers(libraryHandlers, articleHandlers, highlightHandlers, searchHandlers);
+
+export function describeInputProblem(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+function toPayload(error: unknown) {
+  if (error instanceof AssayError) return error.toPayload();
+  // Unexpected failures still reach the user as words, but say that it is Assay's fault.
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal' as const, message: `Assay hit an unexpected error: ${message}` };
+}
+
+export interface Dispatcher {
+  /** For transports: any method name and input, never throws. */
+  invoke(method: string, input: unknown): Envelope<unknown>;
+  /** For in-process callers (CLI, tests): typed, throws AssayError. */
+  call<K extends MethodName>(method: K, input: MethodInput<K>): MethodResult<K>;
+}
+
+export function createDispatcher(context: HandlerContext, handlerMap: HandlerMap = handlers): Dispatcher {
+  const run = (method: string, input: unknown): unknown => {
+    if (!isMethodName(method)) throw new AssayError('unknown_method', `There is no method named ${method}.`);
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      throw new AssayError('invalid_input', `${method}: ${describeInputProblem(parsed.error)}`);
+    }
+    const handler = handlerMap[method] as (input: unknown, context: HandlerContext) => unknown;
+    return handler(parsed.data, context);
+  };
+  return {
+    invoke(method, input) {
+      try {
+        return { ok: true, result: run(method, input) };
+      } catch (error) {
+        return { ok: false, error: toPayload(error) };
+      }
+    },
+    call(method, input) {
+      return run(method, input) as MethodResult<typeof method>;
+    }
+  };
+}

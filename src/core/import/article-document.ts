@@ -1,0 +1,57 @@
+// Turns sanitised HTML into the article document (Tiptap JSON) and its plain text.
+import { getSchema } from '@tiptap/core';
+import { generateJSON } from '@tiptap/html/server';
+import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
+import { AssayError } from '../../shared/errors';
+import { articleExtensions } from '../../shared/article-schema';
+import { indexDocumentText } from '../../shared/document-text';
+import type { DocumentNode } from '../../shared/domain';
+import { sanitizeArticleHtml } from './sanitize-html';
+
+export interface ArticleContent {
+  /** Sanitised HTML as imported, kept for provenance. */
+  html: string;
+  doc: DocumentNode;
+  text: string;
+}
+
+let extensions: ReturnType<typeof articleExtensions> | null = null;
+let schema: Schema | null = null;
+
+// C0 controls other than tab and newline never belong in prose, and the search snippet markers
+// rely on their absence.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function stripControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, '');
+}
+
+export function documentFromHtml(rawHtml: string): ArticleContent {
+  const html = sanitizeArticleHtml(stripControlCharacters(rawHtml));
+  extensions ??= articleExtensions();
+  const doc = generateJSON(html, extensions) as DocumentNode;
+  return { html, doc, text: indexDocumentText(doc).text };
+}
+
+/**
+ * A document edited in the reader. It comes from outside core, so it is rebuilt through the
+ * article schema: unknown nodes, marks or attributes are refused rather than stored.
+ */
+export function documentFromEditor(doc: DocumentNode): { doc: DocumentNode; text: string } {
+  extensions ??= articleExtensions();
+  schema ??= getSchema(extensions);
+  let node: ProseMirrorNode;
+  try {
+    node = ProseMirrorNode.fromJSON(schema, doc);
+    node.check();
+  } catch (error) {
+    throw new AssayError('invalid_input', `The edited document does not fit the article schema: ${(error as Error).message}`);
+  }
+  if (node.type.name !== 'doc') throw new AssayError('invalid_input', 'The edited document must be a doc node.');
+  const normalised = node.toJSON() as DocumentNode;
+  const text = indexDocumentText(normalised).text;
+  if (stripControlCharacters(text) !== text) {
+    throw new AssayError('invalid_input', 'The edited document contains control characters.');
+  }
+  return { doc: normalised, text };
+}

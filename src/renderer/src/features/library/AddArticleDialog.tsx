@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import type { ArticleFormat } from '../../../../shared/domain';
+import { errorMessage } from '../../api/client';
+import { useClient } from '../../app/client-context';
+import { useNotices } from '../../app/notices';
+import { ACCEPTED_FILE_TYPES, describeOutcome, importFiles } from './file-import';
+import { emptyMetadata, MetadataFields, type MetadataDraft } from './MetadataFields';
+
+type FormatChoice = 'auto' | ArticleFormat;
+
+/** Guesses the format of pasted content; the analyst can override it. */
+export function detectFormat(content: string): ArticleFormat {
+  if (/<(p|div|h[1-6]|article|section|html|body|br|ul|ol|table|span)\b[^>]*>/i.test(content)) return 'html';
+  if (/^\s{0,3}(#{1,6}\s|[-*+]\s|\d+\.\s|>\s)/m.test(content) || /\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)/.test(content)) return 'markdown';
+  return 'text';
+}
+
+export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (articleId: string | null) => void }) {
+  const client = useClient();
+  const notices = useNotices();
+  const [content, setContent] = useState('');
+  const [format, setFormat] = useState<FormatChoice>('auto');
+  const [metadata, setMetadata] = useState<MetadataDraft>(emptyMetadata);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    // Pasting from a browser carries the page's HTML; keeping it keeps headings and lists.
+    const html = event.clipboardData.getData('text/html');
+    if (html && content.trim() === '') {
+      event.preventDefault();
+      setContent(html);
+      setFormat('html');
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setBusy(true);
+    try {
+      const article = await client.call('articles.create', {
+        content,
+        format: format === 'auto' ? detectFormat(content) : format,
+        title: metadata.title.trim() || undefined,
+        author: metadata.author,
+        publisher: metadata.publisher,
+        url: metadata.url,
+        publishedAt: metadata.publishedAt,
+        tags: metadata.tags
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      });
+      notices.show({ kind: 'info', message: `Added “${article.title}”.` });
+      onAdded(article.id);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFiles = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setBusy(true);
+    const outcome = await importFiles(client, [...files]);
+    setBusy(false);
+    if (outcome.failed.length) {
+      setProblem(describeOutcome(outcome));
+      if (outcome.imported.length) notices.show({ kind: 'info', message: `Added ${outcome.imported.length} of ${files.length} files.` });
+      return;
+    }
+    notices.show({ kind: 'info', message: describeOutcome(outcome) });
+    onAdded(outcome.imported.length === 1 ? outcome.imported[0].id : null);
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog add-article" aria-label="Add article" onClose={onClose}>
+      <form onSubmit={submit}>
+        <h2>Add article</h2>
+        <div className="file-pick">
+          <label className="button">
+            Open files…
+            <input
+              type="file"
+              multiple
+              accept={ACCEPTED_FILE_TYPES}
+              aria-label="Open .txt, .md or .html files"
+              onChange={(event) => void onFiles(event.target.files)}
+            />
+          </label>
+          <span className="hint">.txt, .md and .html; you can also drop files on the library.</span>
+        </div>
+        <p className="divider">or paste the text or HTML</p>
+        <textarea
+          aria-label="Article text or HTML"
+          value={content}
+          onChange={(event) => setContent(event.target.value)}
+          onPaste={onPaste}
+          rows={10}
+          placeholder="Paste the article here…"
+        />
+        <label className="inline">
+          Format
+          <select value={format} onChange={(event) => setFormat(event.target.value as FormatChoice)} aria-label="Format">
+            <option value="auto">Detect ({content ? detectFormat(content) : '—'})</option>
+            <option value="text">Plain text</option>
+            <option value="markdown">Markdown</option>
+            <option value="html">HTML</option>
+          </select>
+        </label>
+        <MetadataFields value={metadata} onChange={setMetadata} titleOptional />
+        {problem && (
+          <p className="form-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || content.trim() === ''}>
+            Add
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ArticleSortKey, ArticleSummary, SearchHit, TagCount } from '../../../../shared/domain';
+import { errorMessage } from '../../api/client';
+import { useClient } from '../../app/client-context';
+import { useNotices } from '../../app/notices';
+import { navigate } from '../../app/route';
+import { AddArticleDialog } from './AddArticleDialog';
+import { describeOutcome, importFiles } from './file-import';
+import { Snippet } from './Snippet';
+
+const PAGE_SIZE = 100;
+// Short enough to feel instant, long enough not to query on every key of a fast typist.
+const SEARCH_DELAY_MS = 120;
+
+interface Column {
+  key: ArticleSortKey;
+  label: string;
+  defaultDirection: 'asc' | 'desc';
+}
+
+const COLUMNS: Column[] = [
+  { key: 'title', label: 'Title', defaultDirection: 'asc' },
+  { key: 'source', label: 'Source', defaultDirection: 'asc' },
+  { key: 'published', label: 'Published', defaultDirection: 'desc' },
+  { key: 'highlights', label: 'Highlights', defaultDirection: 'desc' },
+  { key: 'added', label: 'Added', defaultDirection: 'desc' }
+];
+
+function formatDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function LibraryView() {
+  const client = useClient();
+  const notices = useNotices();
+  const [sort, setSort] = useState<{ key: ArticleSortKey; direction: 'asc' | 'desc' }>({ key: 'added', direction: 'desc' });
+  const [tag, setTag] = useState<string>('');
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const searchSequence = useRef(0);
+
+  const load = useCallback(
+    async (offset = 0) => {
+      try {
+        const page = await client.call('articles.list', {
+          sort: sort.key,
+          direction: sort.direction,
+          tag: tag || null,
+          limit: PAGE_SIZE,
+          offset
+        });
+        setArticles((current) => (offset === 0 ? page.items : [...current, ...page.items]));
+        setTotal(page.total);
+      } catch (error) {
+        notices.error(errorMessage(error));
+      }
+    },
+    [client, notices, sort, tag]
+  );
+
+  const loadTags = useCallback(async () => {
+    try {
+      setTags(await client.call('tags.list', {}));
+    } catch (error) {
+      notices.error(errorMessage(error));
+    }
+  }, [client, notices]);
+
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+  useEffect(() => {
+    void loadTags();
+  }, [loadTags]);
+
+  useEffect(() => {
+    const sequence = ++searchSequence.current;
+    if (!query.trim()) {
+      setHits(null);
+      return;
+    }
+    const timer = window.setTimeout(async () => {
+      try {
+        const results = await client.call('search.query', { query, limit: 50 });
+        // Answers can arrive out of order; only the latest query's answer is shown.
+        if (sequence === searchSequence.current) setHits(results);
+      } catch (error) {
+        if (sequence === searchSequence.current) notices.error(errorMessage(error));
+      }
+    }, SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [client, notices, query]);
+
+  const refresh = useCallback(() => {
+    void load(0);
+    void loadTags();
+  }, [load, loadTags]);
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    const outcome = await importFiles(client, files);
+    notices.show({ kind: outcome.failed.length ? 'error' : 'info', message: describeOutcome(outcome) });
+    refresh();
+  };
+
+  const sortBy = (column: Column) =>
+    setSort((current) =>
+      current.key === column.key
+        ? { key: column.key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { key: column.key, direction: column.defaultDirection }
+    );
+
+  return (
+    <section
+      className={dragging ? 'library dragging' : 'library'}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) {
+          event.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+      aria-label="Library"
+    >
+      <div className="library-toolbar">
+        <input
+          type="search"
+          className="search-input"
+          placeholder="Search articles and notes…"
+          aria-label="Search the library"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <label className="tag-filter">
+          Tag
+          <select value={tag} onChange={(event) => setTag(event.target.value)} aria-label="Filter by tag">
+            <option value="">All articles</option>
+            {tags.map((entry) => (
+              <option key={entry.name} value={entry.name}>
+                {entry.name} ({entry.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          Add article
+        </button>
+      </div>
+
+      {hits !== null ? (
+        <SearchResults hits={hits} query={query} />
+      ) : (
+        <>
+          <table className="article-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.key}
+                    aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  >
+                    <button type="button" onClick={() => sortBy(column)}>
+                      {column.label}
+                      {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </button>
+                  </th>
+                ))}
+                <th>Tags</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((article) => (
+                <tr key={article.id} className="article-row" data-article-id={article.id}>
+                  <td className="title-cell">
+                    <a href={`#/article/${encodeURIComponent(article.id)}`}>{article.title}</a>
+                    {article.author && <div className="byline">{article.author}</div>}
+                  </td>
+                  <td>{article.publisher ?? '—'}</td>
+                  <td>{article.publishedAt ?? '—'}</td>
+                  <td className="number">{article.highlightCount}</td>
+                  <td>{formatDate(article.addedAt)}</td>
+                  <td>
+                    {article.tags.map((name) => (
+                      <button key={name} type="button" className="tag-chip" onClick={() => setTag(name)}>
+                        {name}
+                      </button>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {articles.length === 0 && (
+            <p className="empty">{tag ? `No article is tagged “${tag}”.` : 'The library is empty. Add an article, or drop files here.'}</p>
+          )}
+          <div className="table-footer">
+            <span>
+              {articles.length} of {total} article{total === 1 ? '' : 's'}
+            </span>
+            {articles.length < total && (
+              <button type="button" onClick={() => void load(articles.length)}>
+                Show more
+              </button>
+            )}
+          </div>
+        </>
+      )}
+
+      {dragging && <div className="drop-overlay">Drop .txt, .md or .html files to add them</div>}
+      {adding && (
+        <AddArticleDialog
+          onClose={() => setAdding(false)}
+          onAdded={(articleId) => {
+            setAdding(false);
+            refresh();
+            if (articleId) navigate({ view: 'reader', articleId, highlightId: null });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function SearchResults({ hits, query }: { hits: SearchHit[]; query: string }) {
+  if (hits.length === 0) return <p className="empty">Nothing in the library matches “{query}”.</p>;
+  return (
+    <ol className="search-results" aria-label="Search results">
+      {hits.map((hit) => (
+        <li key={hit.articleId} className="search-hit">
+          <a href={`#/article/${encodeURIComponent(hit.articleId)}${hit.highlightId ? `/highlight/${encodeURIComponent(hit.highlightId)}` : ''}`}>
+            {hit.title}
+          </a>
+          {hit.matchedIn === 'note' && <span className="badge">in a note</span>}
+          <div>
+            <Snippet text={hit.snippet} />
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
