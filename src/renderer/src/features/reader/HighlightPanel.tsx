@@ -117,7 +117,6 @@ function HighlightItem({
         aria-label="Note"
         placeholder="Add a note…"
         value={note}
-        rows={note ? Math.min(6, note.split('\n').length + 1) : 1}
         onChange={(event) => setNote(event.target.value)}
         onBlur={saveNote}
         onKeyDown={(event) => {
