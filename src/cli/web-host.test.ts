@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../core/db/library';
 import { openAppLibrary } from '../core/library/app-library';
-import { HTTP_TOKEN_HEADER, TOKEN_COOKIE_NAME } from '../shared/transport';
+import { HTTP_TOKEN_HEADER, tokenCookieName } from '../shared/transport';
 import { RESOURCES_DIR } from './install-paths';
 import { isLoopbackHost, startWebHost, type WebHost } from './web-host';
 
@@ -45,7 +45,7 @@ function send(
   });
 }
 
-const withCookie = () => ({ cookie: `${TOKEN_COOKIE_NAME}=${host.token}` });
+const withCookie = () => ({ cookie: `${tokenCookieName(host.port)}=${host.token}` });
 
 function callApi(method: string, body: string, headers: Record<string, string> = { [HTTP_TOKEN_HEADER]: host.token }) {
   return send(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -79,7 +79,7 @@ describe('the token', () => {
     expect(reply.headers['referrer-policy']).toBe('no-referrer');
     expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect((await send('/?token=wrong')).status).toBe(403);
-    expect((await send('/', { headers: { cookie: `${TOKEN_COOKIE_NAME}=wrong` } })).status).toBe(403);
+    expect((await send('/', { headers: { cookie: `${tokenCookieName(host.port)}=wrong` } })).status).toBe(403);
   });
 
   it('in the URL becomes a strict HttpOnly cookie and a redirect to /', async () => {
@@ -88,7 +88,7 @@ describe('the token', () => {
     const reply = await send(`/?token=${host.token}`);
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([`${TOKEN_COOKIE_NAME}=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['set-cookie']).toEqual([`${tokenCookieName(host.port)}=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
   });
 
   it('as a cookie admits index.html, with the token written into <head>', async () => {

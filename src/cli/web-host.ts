@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createDispatcher } from '../core/dispatch/dispatcher';
 import type { Library } from '../core/db/library';
 import { AssayError, type Envelope } from '../shared/errors';
-import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, TOKEN_COOKIE_NAME } from '../shared/transport';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, tokenCookieName } from '../shared/transport';
 import { DEFAULT_RENDERER_DIR } from './install-paths';
 import { assertRendererBuilt, contentTypeFor, INDEX_FILE, injectTokenMeta, resolveRendererFile } from './renderer-files';
 
@@ -215,13 +215,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!isToken(offered)) return sendText(res, 403, FORBIDDEN_TEXT);
       // The token leaves the address bar (and the history) at once; the cookie admits what follows.
       res.writeHead(302, {
-        'Set-Cookie': `${TOKEN_COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
         'Cache-Control': 'no-store'
       });
       return res.end();
     }
-    if (!isToken(readCookie(req.headers.cookie, TOKEN_COOKIE_NAME))) return sendText(res, 403, FORBIDDEN_TEXT);
+    if (!isToken(readCookie(req.headers.cookie, tokenCookieName(port)))) return sendText(res, 403, FORBIDDEN_TEXT);
 
     let body: Buffer;
     let path: string;

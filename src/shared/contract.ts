@@ -86,7 +86,10 @@ export const contract = {
       .object({
         fileName: z.string().min(1).max(1000),
         /** The file's bytes, base64-encoded (both transports carry JSON). */
-        dataBase64: z.string().max(Math.ceil((MAX_CONTENT_CHARS * 4) / 3) + 4)
+        dataBase64: z
+          .string()
+          .max(Math.ceil((MAX_CONTENT_CHARS * 4) / 3) + 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data is not valid base64')
       })
       .strict(),
     result: returns<ImportedArticle>()

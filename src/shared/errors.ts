@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unsupported_format',
   'unreadable_file',
   'quote_not_found',
+  'quote_ambiguous',
   'library_too_new',
   'library_mismatch',
   'unknown_method',

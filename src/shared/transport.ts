@@ -11,8 +11,13 @@ export const HTTP_API_PREFIX = '/api/';
 export const HTTP_TOKEN_HEADER = 'x-assay-token';
 /** Browser mode: the host writes the token into index.html as <meta name="assay-token" content="…">. */
 export const TOKEN_META_NAME = 'assay-token';
-/** Browser mode: the cookie that admits static files after the first visit with ?token=. */
-export const TOKEN_COOKIE_NAME = 'assay_token';
+/**
+ * Browser mode: the cookie that admits static files after the first visit with ?token=. Cookies
+ * are shared across ports, so the name carries the port: two hosts at once keep their own.
+ */
+export function tokenCookieName(port: number): string {
+  return `assay_token_${port}`;
+}
 
 /** What the preload script exposes as window.assay. */
 export interface AssayBridge {

@@ -58,7 +58,7 @@ describe('highlights', () => {
     });
     expect(t.dispatcher.invoke('highlights.create', { articleId, exact: 'tons' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/occurs 3 times.*quote more words/) }
+      error: { code: 'quote_ambiguous', message: expect.stringMatching(/occurs 3 times.*quote more words/) }
     });
     expect(t.dispatcher.invoke('highlights.create', { articleId, start: 0, end: 5, exact: 'Burma' })).toMatchObject({
       ok: false,

@@ -57,7 +57,7 @@ function resolveRange(text: string, input: { start?: number; end?: number; exact
   }
   if (occurrences.length > 1) {
     throw new AssayError(
-      'invalid_input',
+      'quote_ambiguous',
       `The quote “${preview(exact)}” occurs ${occurrences.length === 10 ? '10 or more' : occurrences.length} times in the article; ` +
         'quote more words so that it points at one place.'
     );

@@ -109,9 +109,9 @@ export function openLibrary(path: string, options: OpenLibraryOptions = {}): Lib
   db.pragma('busy_timeout = 5000');
 
   const created = applied.length === 0;
-  if (!options.readonly) applyMigrations(db, applied);
-
   const clock = options.now ?? (() => new Date());
+  if (!options.readonly) applyMigrations(db, applied, clock);
+
   const cache = new Map<string, Database.Statement>();
   const schemaVersion = (
     db.prepare('SELECT coalesce(max(version), 0) AS version FROM schema_migrations').get() as { version: number }
@@ -138,7 +138,7 @@ export function openLibrary(path: string, options: OpenLibraryOptions = {}): Lib
   };
 }
 
-function applyMigrations(db: Database.Database, applied: AppliedMigration[]): void {
+function applyMigrations(db: Database.Database, applied: AppliedMigration[], clock: () => Date): void {
   const pending = MIGRATIONS.filter((migration) => !applied.some((row) => row.version === migration.version));
   if (pending.length === 0) return;
   // All pending migrations in one transaction: a library is either at the old schema or the new one.
@@ -152,7 +152,7 @@ function applyMigrations(db: Database.Database, applied: AppliedMigration[]): vo
     const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
     for (const migration of pending) {
       db.exec(migration.sql);
-      record.run(migration.version, migration.name, checksum(migration), new Date().toISOString());
+      record.run(migration.version, migration.name, checksum(migration), clock().toISOString());
     }
   })();
 }

@@ -1,6 +1,6 @@
 // Turns sanitised HTML into the article document (Tiptap JSON) and its plain text.
 import { getSchema } from '@tiptap/core';
-import { generateJSON } from '@tiptap/html/server';
+import { createRequire } from 'node:module';
 import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { AssayError } from '../../shared/errors';
 import { articleExtensions } from '../../shared/article-schema';
@@ -16,6 +16,13 @@ export interface ArticleContent {
 }
 
 let extensions: ReturnType<typeof articleExtensions> | null = null;
+// The HTML parser brings a whole DOM implementation (about a second to load); only imports need
+// it, so commands that never import do not pay for it.
+let htmlToJson: typeof import('@tiptap/html/server').generateJSON | null = null;
+function generateJSON(html: string, list: ReturnType<typeof articleExtensions>) {
+  htmlToJson ??= (createRequire(import.meta.url)('@tiptap/html/server') as typeof import('@tiptap/html/server')).generateJSON;
+  return htmlToJson(html, list);
+}
 let schema: Schema | null = null;
 
 // C0 controls other than tab and newline never belong in prose, and the search snippet markers

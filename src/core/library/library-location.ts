@@ -20,5 +20,6 @@ export function userDataFolder(env: NodeJS.ProcessEnv = process.env): string {
 
 /** --library wins, then ASSAY_LIBRARY, then the user-data folder. */
 export function resolveLibraryPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return explicit ?? env.ASSAY_LIBRARY ?? join(userDataFolder(env), LIBRARY_FILE_NAME);
+  // An empty value counts as unset: `ASSAY_LIBRARY= assay list` must not open a file named ''.
+  return explicit || env.ASSAY_LIBRARY || join(userDataFolder(env), LIBRARY_FILE_NAME);
 }
