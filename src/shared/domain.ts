@@ -1,3 +1,5 @@
+import type { Verdict } from './evidence';
+
 // Domain types the contract speaks in. They are what the renderer, the CLI and the browser-mode
 // host see; the SQLite row shapes live in core and are mapped onto these.
 
@@ -85,6 +87,10 @@ export interface Highlight {
   quote: TextQuoteSelector;
   position: TextPositionSelector;
   anchorState: AnchorState;
+  /** The verdict of the latest live claim made from this highlight, if any. */
+  verdict: Verdict | null;
+  /** How many live figures cite this highlight as their source. */
+  figureCount: number;
   createdAt: string;
   updatedAt: string;
 }

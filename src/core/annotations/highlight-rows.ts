@@ -1,5 +1,6 @@
 // Row shape of the highlights table and its mapping to the domain type.
 import type { AnchorState, Highlight, HighlightColor } from '../../shared/domain';
+import type { Verdict } from '../../shared/evidence';
 
 export interface HighlightRow {
   rowid: number;
@@ -16,6 +17,9 @@ export interface HighlightRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  // View columns (see HIGHLIGHT_VIEW).
+  verdict?: Verdict | null;
+  figure_count?: number;
 }
 
 export function highlightFromRow(row: HighlightRow): Highlight {
@@ -27,6 +31,8 @@ export function highlightFromRow(row: HighlightRow): Highlight {
     quote: { type: 'TextQuoteSelector', exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix },
     position: { type: 'TextPositionSelector', start: row.position_start, end: row.position_end },
     anchorState: row.anchor_state,
+    verdict: row.verdict ?? null,
+    figureCount: row.figure_count ?? 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   };

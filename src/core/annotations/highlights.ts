@@ -9,17 +9,26 @@ import { anchorSelectors, describeRange, findExactOccurrences } from './anchorin
 import { highlightFromRow, type HighlightRow } from './highlight-rows';
 
 const LIVE_HIGHLIGHTS = 'SELECT rowid, * FROM highlights WHERE article_id = ? AND deleted_at IS NULL';
+// What the reader shows beside a highlight: its claim's verdict and how many figures cite it.
+const HIGHLIGHT_VIEW = `SELECT h.rowid, h.*,
+  (SELECT c.verdict FROM claim_highlights ch JOIN claims c ON c.id = ch.claim_id
+     WHERE ch.highlight_id = h.id AND c.deleted_at IS NULL ORDER BY c.updated_at DESC LIMIT 1) AS verdict,
+  (SELECT count(*) FROM figures f WHERE f.highlight_id = h.id AND f.deleted_at IS NULL) AS figure_count
+  FROM highlights h`;
 
 /** The article's highlights in text order; orphans (which have no place) come last. */
 export function listHighlights(library: Library, articleId: string): Highlight[] {
   const rows = library
-    .statement(`${LIVE_HIGHLIGHTS} ORDER BY anchor_state = 'orphaned', position_start, position_end DESC, created_at`)
+    .statement(
+      `${HIGHLIGHT_VIEW} WHERE h.article_id = ? AND h.deleted_at IS NULL
+       ORDER BY h.anchor_state = 'orphaned', h.position_start, h.position_end DESC, h.created_at`
+    )
     .all(articleId) as HighlightRow[];
   return rows.map(highlightFromRow);
 }
 
 function getHighlightRow(library: Library, id: string): HighlightRow {
-  const row = library.statement('SELECT rowid, * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined;
+  const row = library.statement(`${HIGHLIGHT_VIEW} WHERE h.id = ?`).get(id) as HighlightRow | undefined;
   if (!row) throw new AssayError('not_found', `There is no highlight with id ${id}.`);
   return row;
 }

@@ -4,6 +4,9 @@ import {
   createArticle,
   getArticle,
   listArticles,
+  listTrash,
+  restoreArticle,
+  trashArticle,
   reviseArticle,
   updateArticleDocument,
   updateArticleMetadata
@@ -20,6 +23,9 @@ export const articleHandlers: DomainHandlers<
   | 'articles.updateDocument'
   | 'articles.revise'
   | 'tags.list'
+  | 'articles.delete'
+  | 'articles.restore'
+  | 'articles.trash'
 > = {
   'articles.list': (input, { library }) => listArticles(library, input),
   'articles.get': ({ id }, { library }) => getArticle(library, id),
@@ -33,5 +39,12 @@ export const articleHandlers: DomainHandlers<
   'articles.updateMetadata': ({ id, ...changes }, { library }) => updateArticleMetadata(library, id, changes),
   'articles.updateDocument': ({ id, doc }, { library }) => updateArticleDocument(library, id, doc as DocumentNode),
   'articles.revise': ({ id, content, format }, { library }) => reviseArticle(library, id, prepareArticle(content, format)),
-  'tags.list': (_input, { library }) => listTags(library)
+  'tags.list': (_input, { library }) => listTags(library),
+  'articles.delete': ({ id }, { library, journal }) => {
+    const trashed = trashArticle(library, id);
+    journal.record(`Move “${trashed.title}” to the trash`, { method: 'articles.restore', input: { id } });
+    return trashed;
+  },
+  'articles.restore': ({ id }, { library }) => restoreArticle(library, id),
+  'articles.trash': (_input, { library }) => listTrash(library)
 };

@@ -18,6 +18,7 @@ export interface ArticleRow {
   imported_at: string;
   added_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
 /** The list query's row: summary columns plus aggregates. */

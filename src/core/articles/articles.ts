@@ -1,6 +1,7 @@
 // Articles: creating them from prepared content, listing, reading, editing metadata and text.
 import { randomUUID } from 'node:crypto';
 import type { ArticleDetail, ArticleMetadata, ArticleSortKey, ArticleSummary, DocumentNode, ReanchorReport } from '../../shared/domain';
+import type { TrashedArticle } from '../../shared/evidence';
 import { AssayError } from '../../shared/errors';
 import { listHighlights, reanchorHighlights } from '../annotations/highlights';
 import type { Library } from '../db/library';
@@ -105,8 +106,8 @@ export interface ListArticlesInput {
 export function listArticles(library: Library, input: ListArticlesInput): { items: ArticleSummary[]; total: number } {
   const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
   const tagFilter = input.tag
-    ? `WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
-    : '';
+    ? `WHERE a.deleted_at IS NULL AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
+    : 'WHERE a.deleted_at IS NULL';
   const parameters = input.tag ? [input.tag] : [];
   const rows = library
     .statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${tagFilter} ORDER BY ${ORDER_BY[input.sort](direction)} LIMIT ? OFFSET ?`)
@@ -119,6 +120,7 @@ export function listArticles(library: Library, input: ListArticlesInput): { item
 
 export function getArticle(library: Library, id: string): ArticleDetail {
   const row = getArticleRow(library, id);
+  if (row.deleted_at) throw new AssayError('not_found', `The article “${row.title}” is in the trash; restore it to open it.`);
   const summary = getArticleSummary(library, id);
   return {
     ...summary,
@@ -196,5 +198,36 @@ export function reviseArticle(library: Library, id: string, prepared: PreparedAr
 }
 
 export function countArticles(library: Library): number {
-  return (library.statement('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  return (library.statement('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
+}
+
+function liveClaimCount(library: Library, articleId: string): number {
+  return (
+    library.statement('SELECT count(*) AS n FROM claims WHERE article_id = ? AND deleted_at IS NULL').get(articleId) as { n: number }
+  ).n;
+}
+
+/** Moves an article to the trash; it keeps its highlights and claims and can be restored. */
+export function trashArticle(library: Library, id: string): { id: string; title: string; claimCount: number } {
+  const row = getArticleRow(library, id);
+  if (row.deleted_at) throw new AssayError('not_found', `The article “${row.title}” is already in the trash.`);
+  library.statement('UPDATE articles SET deleted_at = ? WHERE id = ?').run(library.now(), id);
+  return { id, title: row.title, claimCount: liveClaimCount(library, id) };
+}
+
+export function restoreArticle(library: Library, id: string): ArticleSummary {
+  getArticleRow(library, id);
+  library.statement('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
+  return getArticleSummary(library, id);
+}
+
+export function listTrash(library: Library): TrashedArticle[] {
+  return library
+    .statement(
+      `SELECT a.id, a.title, a.deleted_at AS deletedAt,
+         (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL) AS claimCount,
+         (SELECT count(*) FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL) AS highlightCount
+       FROM articles a WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC`
+    )
+    .all() as TrashedArticle[];
 }

@@ -7,6 +7,12 @@ import { articleHandlers } from '../articles/article-handlers';
 import { highlightHandlers } from '../annotations/highlight-handlers';
 import { libraryHandlers } from '../library/library-handlers';
 import { searchHandlers } from '../search/search-handlers';
+import { claimHandlers } from '../claims/claim-handlers';
+import { figureHandlers } from '../figures/figure-handlers';
+import { historyHandlers } from '../history/history-handlers';
+import { quantityHandlers } from '../quantities/quantity-handlers';
+import type { Library } from '../db/library';
+import { createUndoJournal, type UndoJournal } from '../history/undo-journal';
 import type { HandlerContext, HandlerMap } from './handler-types';
 
 /** Joins domain handler maps; a method claimed twice or not at all is a programming error. */
@@ -24,7 +30,16 @@ export function joinHandlers(...maps: Partial<HandlerMap>[]): HandlerMap {
   return joined as HandlerMap;
 }
 
-export const handlers: HandlerMap = joinHandlers(libraryHandlers, articleHandlers, highlightHandlers, searchHandlers);
+export const handlers: HandlerMap = joinHandlers(
+  libraryHandlers,
+  articleHandlers,
+  highlightHandlers,
+  searchHandlers,
+  claimHandlers,
+  figureHandlers,
+  quantityHandlers,
+  historyHandlers
+);
 
 export function describeInputProblem(error: z.ZodError): string {
   return error.issues
@@ -46,15 +61,29 @@ export interface Dispatcher {
   call<K extends MethodName>(method: K, input: MethodInput<K>): MethodResult<K>;
 }
 
-export function createDispatcher(context: HandlerContext, handlerMap: HandlerMap = handlers): Dispatcher {
-  const run = (method: string, input: unknown): unknown => {
+export interface DispatcherOptions {
+  library: Library;
+  appVersion: string;
+}
+
+export function createDispatcher(options: DispatcherOptions, handlerMap: HandlerMap = handlers): Dispatcher {
+  const { library } = options;
+  const journal = createUndoJournal(library);
+  const run = (method: string, input: unknown, callJournal: UndoJournal = journal): unknown => {
     if (!isMethodName(method)) throw new AssayError('unknown_method', `There is no method named ${method}.`);
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       throw new AssayError('invalid_input', `${method}: ${describeInputProblem(parsed.error)}`);
     }
     const handler = handlerMap[method] as (input: unknown, context: HandlerContext) => unknown;
-    return handler(parsed.data, context);
+    const context: HandlerContext = {
+      ...options,
+      journal: callJournal,
+      call: (nested, nestedInput, nestedJournal = callJournal) => run(nested, nestedInput, nestedJournal) as never
+    };
+    // Every call is one transaction: a change and its undo record, or a refused change's partial
+    // writes, can never be half in the library.
+    return library.db.transaction(() => handler(parsed.data, context))();
   };
   return {
     invoke(method, input) {

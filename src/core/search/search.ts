@@ -44,7 +44,7 @@ const ARTICLE_HITS = `
     FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
   )
   SELECT a.id AS article_id, a.title, hits.snippet, hits.rank, NULL AS highlight_id
-  FROM hits JOIN articles a ON a.rowid = hits.rowid ORDER BY hits.rank`;
+  FROM hits JOIN articles a ON a.rowid = hits.rowid WHERE a.deleted_at IS NULL ORDER BY hits.rank`;
 
 const NOTE_HITS = `
   WITH hits AS (
@@ -53,7 +53,7 @@ const NOTE_HITS = `
   )
   SELECT h.article_id, a.title, hits.snippet, hits.rank, h.id AS highlight_id
   FROM hits JOIN highlights h ON h.rowid = hits.rowid JOIN articles a ON a.id = h.article_id
-  ORDER BY hits.rank`;
+  WHERE a.deleted_at IS NULL ORDER BY hits.rank`;
 
 export function searchLibrary(library: Library, query: string, limit: number): SearchHit[] {
   const match = buildMatchQuery(query);
