@@ -8,12 +8,15 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { HighlightColor } from '../../../shared/domain';
+import type { Verdict } from '../../../shared/evidence';
 
 export interface DrawnHighlight {
   id: string;
   from: number;
   to: number;
   color: HighlightColor;
+  /** The verdict of the highlight's claim, drawn as an underline in the verdict's colour. */
+  verdict?: Verdict | null;
 }
 
 export interface HighlightDecorationState {
@@ -78,6 +81,8 @@ function buildDecorations(doc: ProseMirrorNode, highlights: DrawnHighlight[], ac
       const ids = segment.layers.map((layer) => layer.id);
       const classes = ['assay-highlight', `assay-highlight-${top.color}`];
       if (beneath) classes.push('assay-highlight-overlap', `assay-highlight-under-${beneath.color}`);
+      const judged = [...segment.layers].reverse().find((layer) => layer.verdict);
+      if (judged) classes.push('assay-verdict', `assay-verdict-${judged.verdict}`);
       if (activeId && ids.includes(activeId)) classes.push('assay-highlight-active');
       return Decoration.inline(
         segment.from,

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useClient } from '../../app/client-context';
 import { useNotices } from '../../app/notices';
 import { navigate } from '../../app/route';
+import { useLibraryChanged, useUndo } from '../../app/undo';
 import { AddArticleDialog } from './AddArticleDialog';
 import { describeOutcome, importFiles } from './file-import';
 import { Snippet } from './Snippet';
@@ -43,6 +44,8 @@ export function LibraryView() {
   const [adding, setAdding] = useState(false);
   const [dragging, setDragging] = useState(false);
   const searchSequence = useRef(0);
+  const [deleting, setDeleting] = useState<ArticleSummary | null>(null);
+  const undo = useUndo();
 
   const load = useCallback(
     async (offset = 0) => {
@@ -100,6 +103,18 @@ export function LibraryView() {
     void load(0);
     void loadTags();
   }, [load, loadTags]);
+  useLibraryChanged(refresh);
+
+  const moveToTrash = async (article: ArticleSummary) => {
+    setDeleting(null);
+    try {
+      const trashed = await client.call('articles.delete', { id: article.id });
+      notices.show({ kind: 'info', message: `Moved “${trashed.title}” to the trash.`, action: { label: 'Undo', run: () => void undo() } });
+      refresh();
+    } catch (error) {
+      notices.error(errorMessage(error));
+    }
+  };
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
@@ -156,6 +171,9 @@ export function LibraryView() {
         <button type="button" className="primary" onClick={() => setAdding(true)}>
           Add article
         </button>
+        <button type="button" className="link-button trash-link" onClick={() => navigate({ view: 'trash' })}>
+          Trash
+        </button>
       </div>
 
       {hits !== null ? (
@@ -176,7 +194,8 @@ export function LibraryView() {
                     </button>
                   </th>
                 ))}
-                <th>Tags</th>
+                <th className="plain">Tags</th>
+                <th className="plain" aria-label="Actions" />
               </tr>
             </thead>
             <tbody>
@@ -196,6 +215,16 @@ export function LibraryView() {
                         {name}
                       </button>
                     ))}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      aria-label={`Move “${article.title}” to the trash`}
+                      onClick={() => setDeleting(article)}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -218,6 +247,7 @@ export function LibraryView() {
       )}
 
       {dragging && <div className="drop-overlay">Drop .txt, .md or .html files to add them</div>}
+      {deleting && <ConfirmTrash article={deleting} onConfirm={() => void moveToTrash(deleting)} onCancel={() => setDeleting(null)} />}
       {adding && (
         <AddArticleDialog
           onClose={() => setAdding(false)}
@@ -229,6 +259,44 @@ export function LibraryView() {
         />
       )}
     </section>
+  );
+}
+
+/** Asks first when the article carries claims; an article without any goes to the trash at once. */
+function ConfirmTrash({ article, onConfirm, onCancel }: { article: ArticleSummary; onConfirm: () => void; onCancel: () => void }) {
+  const client = useClient();
+  const [claimCount, setClaimCount] = useState<number | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const answered = useRef(false);
+  useEffect(() => {
+    client
+      .call('claims.list', { articleId: article.id, limit: 1 })
+      .then((result) => setClaimCount(result.total))
+      .catch(() => setClaimCount(0));
+  }, [client, article.id]);
+  useEffect(() => {
+    if (claimCount === 0 && !answered.current) {
+      answered.current = true;
+      onConfirm();
+    } else if (claimCount !== null && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [claimCount, onConfirm]);
+  if (!claimCount) return null;
+  return (
+    <dialog ref={dialog} className="dialog confirm" aria-label="Move to the trash?" onClose={onCancel}>
+      <h2>Move “{article.title}” to the trash?</h2>
+      <p>
+        It has {claimCount} claim{claimCount === 1 ? '' : 's'} and {article.highlightCount} highlight
+        {article.highlightCount === 1 ? '' : 's'}. They stay with the article in the trash, and you can restore it from there.
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary danger-button" onClick={onConfirm}>
+          Move to trash
+        </button>
+      </div>
+    </dialog>
   );
 }
 

@@ -92,7 +92,7 @@ export function ArticleEditor({
       if (highlight.anchorState === 'orphaned') continue;
       const from = textOffsetToPos(textIndex, highlight.position.start, 'start');
       const to = textOffsetToPos(textIndex, highlight.position.end, 'end');
-      if (from !== null && to !== null && to > from) drawn.push({ id: highlight.id, from, to, color: highlight.color });
+      if (from !== null && to !== null && to > from) drawn.push({ id: highlight.id, from, to, color: highlight.color, verdict: highlight.verdict });
     }
     editor.commands.setDrawnHighlights(drawn);
   }, [editor, highlights, textIndex]);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../../shared/domain';
+import { VerdictBadge } from '../claims/VerdictBadge';
 
 export function HighlightPanel({
   highlights,
@@ -7,7 +8,8 @@ export function HighlightPanel({
   focusNoteOf,
   onSelect,
   onUpdate,
-  onDelete
+  onDelete,
+  onCompose
 }: {
   highlights: Highlight[];
   activeId: string | null;
@@ -16,6 +18,7 @@ export function HighlightPanel({
   onSelect: (id: string) => void;
   onUpdate: (id: string, changes: { color?: HighlightColor; note?: string }) => void;
   onDelete: (id: string) => void;
+  onCompose: (kind: 'claim' | 'figure', highlight: Highlight) => void;
 }) {
   const placed = highlights.filter((highlight) => highlight.anchorState !== 'orphaned');
   const orphans = highlights.filter((highlight) => highlight.anchorState === 'orphaned');
@@ -38,6 +41,7 @@ export function HighlightPanel({
             onSelect={onSelect}
             onUpdate={onUpdate}
             onDelete={onDelete}
+            onCompose={onCompose}
           />
         ))}
       </ol>
@@ -55,6 +59,7 @@ export function HighlightPanel({
                 onSelect={onSelect}
                 onUpdate={onUpdate}
                 onDelete={onDelete}
+                onCompose={onCompose}
               />
             ))}
           </ol>
@@ -71,7 +76,8 @@ function HighlightItem({
   focusNote,
   onSelect,
   onUpdate,
-  onDelete
+  onDelete,
+  onCompose
 }: {
   number?: number;
   highlight: Highlight;
@@ -80,6 +86,7 @@ function HighlightItem({
   onSelect: (id: string) => void;
   onUpdate: (id: string, changes: { color?: HighlightColor; note?: string }) => void;
   onDelete: (id: string) => void;
+  onCompose: (kind: 'claim' | 'figure', highlight: Highlight) => void;
 }) {
   const [note, setNote] = useState(highlight.note);
   const noteField = useRef<HTMLTextAreaElement>(null);
@@ -108,6 +115,16 @@ function HighlightItem({
         {number !== undefined && <span className="marker">{number}</span>}
         <span className="quote-text">{highlight.quote.exact}</span>
       </button>
+      {(highlight.verdict || highlight.figureCount > 0) && (
+        <div className="highlight-evidence">
+          {highlight.verdict && <VerdictBadge verdict={highlight.verdict} />}
+          {highlight.figureCount > 0 && (
+            <span className="figure-count">
+              {highlight.figureCount} figure{highlight.figureCount === 1 ? '' : 's'}
+            </span>
+          )}
+        </div>
+      )}
       {highlight.anchorState === 'fuzzy' && (
         <p className="anchor-warning">The text here was edited; this highlight was placed approximately. Check it.</p>
       )}
@@ -141,6 +158,16 @@ function HighlightItem({
             />
           ))}
         </div>
+        {highlight.anchorState !== 'orphaned' && (
+          <>
+            <button type="button" className="link-button" onClick={() => onCompose('claim', highlight)}>
+              Claim
+            </button>
+            <button type="button" className="link-button" onClick={() => onCompose('figure', highlight)}>
+              Figure
+            </button>
+          </>
+        )}
         <button type="button" className="link-button danger" onClick={() => onDelete(highlight.id)}>
           Delete
         </button>

@@ -4,8 +4,10 @@ import { errorMessage } from '../../api/client';
 import { useClient } from '../../app/client-context';
 import { useNotices } from '../../app/notices';
 import { navigate } from '../../app/route';
+import { useLibraryChanged } from '../../app/undo';
 import { ArticleDetails } from './ArticleDetails';
 import { ArticleEditor, type ArticleEditorHandle, type TextSelection } from './ArticleEditor';
+import { HighlightComposer, type Composer } from './HighlightComposer';
 import { HighlightPanel } from './HighlightPanel';
 
 function inTextOrder(highlights: Highlight[]): Highlight[] {
@@ -15,10 +17,6 @@ function inTextOrder(highlights: Highlight[]): Highlight[] {
       a.position.start - b.position.start ||
       b.position.end - a.position.end
   );
-}
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export function ReaderView({ articleId, focusHighlightId }: { articleId: string; focusHighlightId: string | null }) {
@@ -31,8 +29,8 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
   const [focusNoteOf, setFocusNoteOf] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [saveState, setSaveState] = useState<'saved' | 'pending' | 'saving'>('saved');
+  const [composer, setComposer] = useState<Composer>(null);
   const editor = useRef<ArticleEditorHandle>(null);
-  const deleted = useRef<Highlight[]>([]);
 
   useEffect(() => {
     let current = true;
@@ -48,6 +46,16 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
       current = false;
     };
   }, [client, articleId]);
+
+  // After an undo (or any change made elsewhere), the highlights and their verdicts are reloaded;
+  // the text stays as it is in the editor.
+  const reloadHighlights = useCallback(() => {
+    client
+      .call('articles.get', { id: articleId })
+      .then((loaded) => setHighlights(loaded.highlights))
+      .catch((error) => notices.error(errorMessage(error)));
+  }, [client, articleId, notices]);
+  useLibraryChanged(reloadHighlights);
 
   const createHighlight = useCallback(
     async (selection: TextSelection, color: HighlightColor) => {
@@ -85,7 +93,6 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
     async (id: string) => {
       try {
         const restored = await client.call('highlights.restore', { id });
-        deleted.current = deleted.current.filter((highlight) => highlight.id !== id);
         setHighlights((current) => inTextOrder([...current.filter((highlight) => highlight.id !== id), restored]));
         setActiveId(restored.id);
       } catch (error) {
@@ -99,7 +106,6 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
     async (id: string) => {
       try {
         const removed = await client.call('highlights.delete', { id });
-        deleted.current.push(removed);
         setHighlights((current) => current.filter((highlight) => highlight.id !== id));
         notices.show({
           kind: 'info',
@@ -112,22 +118,6 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
     },
     [client, notices, restoreHighlight]
   );
-
-  // Ctrl/Cmd+Z outside the text undoes the last highlight deletion.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (editing || isTypingTarget(event.target)) return;
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
-        const last = deleted.current[deleted.current.length - 1];
-        if (last) {
-          event.preventDefault();
-          void restoreHighlight(last.id);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [editing, restoreHighlight]);
 
   const selectHighlight = useCallback((id: string) => {
     setActiveId(id);
@@ -211,6 +201,16 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
         onSelect={selectHighlight}
         onUpdate={(id, changes) => void updateHighlight(id, changes)}
         onDelete={(id) => void deleteHighlight(id)}
+        onCompose={(kind, highlight) => setComposer({ kind, highlight })}
+      />
+      <HighlightComposer
+        composer={composer}
+        onClose={() => setComposer(null)}
+        onDone={(message) => {
+          setComposer(null);
+          notices.show({ kind: 'info', message });
+          reloadHighlights();
+        }}
       />
     </section>
   );
