@@ -62,6 +62,7 @@ export async function withLibrary<T>(context: CommandContext, work: (session: Li
 }
 
 export interface CommandSpec {
+  /** The words that call it: `show`, or `claim add` for a subcommand. */
   name: string;
   /** One line for the command list in `assay --help`. */
   summary: string;
@@ -73,6 +74,11 @@ export interface CommandSpec {
   args: { min: number; max: number };
   /** Lines describing the command's own options, for `assay COMMAND --help`. */
   details?: string[];
-  /** Resolves to the exit code. */
-  run(context: CommandContext): Promise<number>;
+  /**
+   * Commands called as `assay NAME WORD …` (e.g. `claim add`). The first argument picks one; a
+   * command with subcommands and a run of its own (`figures`) runs itself when it names none.
+   */
+  subcommands?: readonly CommandSpec[];
+  /** Resolves to the exit code. Absent for a command that is only a group of subcommands. */
+  run?(context: CommandContext): Promise<number>;
 }

@@ -10,22 +10,57 @@ const OPTION_DEFINITIONS = {
   version: { type: 'boolean', short: 'v' },
   sort: { type: 'string' },
   direction: { type: 'string' },
-  tag: { type: 'string' },
+  // Repeatable for `claim add` (several tags); commands that filter by one tag take it once.
+  tag: { type: 'string', multiple: true },
   limit: { type: 'string' },
   quote: { type: 'string' },
   note: { type: 'string' },
   color: { type: 'string' },
   port: { type: 'string' },
-  host: { type: 'string' }
+  host: { type: 'string' },
+  // Claims and evidence links.
+  article: { type: 'string' },
+  highlight: { type: 'string', multiple: true },
+  statement: { type: 'string' },
+  verdict: { type: 'string' },
+  rationale: { type: 'string' },
+  figure: { type: 'string' },
+  claim: { type: 'string' },
+  relation: { type: 'string' },
+  // Figures.
+  metric: { type: 'string' },
+  entity: { type: 'string' },
+  value: { type: 'string' },
+  high: { type: 'string' },
+  unit: { type: 'string' },
+  period: { type: 'string' },
+  qualifier: { type: 'string' },
+  basis: { type: 'string' },
+  notes: { type: 'string' },
+  source: { type: 'string' },
+  publisher: { type: 'string' },
+  edition: { type: 'string' },
+  url: { type: 'string' },
+  page: { type: 'string' },
+  // CSV import.
+  map: { type: 'string', multiple: true },
+  default: { type: 'string', multiple: true },
+  commit: { type: 'boolean' },
+  'skip-invalid': { type: 'boolean' }
 } as const;
 
-export type OptionName = keyof typeof OPTION_DEFINITIONS;
+type OptionDefinitions = typeof OPTION_DEFINITIONS;
+export type OptionName = keyof OptionDefinitions;
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: readonly OptionName[] = ['library', 'help'];
 
 export type ParsedOptions = {
-  [K in OptionName]?: (typeof OPTION_DEFINITIONS)[K]['type'] extends 'boolean' ? boolean : string;
+  [K in OptionName]?: OptionDefinitions[K]['type'] extends 'boolean'
+    ? boolean
+    : OptionDefinitions[K] extends { multiple: true }
+      ? string[]
+      : string;
 };
 
 export interface CommandLine {
@@ -53,6 +88,13 @@ export function parseCommandLine(argv: string[]): CommandLine {
 
 export function optionLabel(name: OptionName): string {
   return `--${name}`;
+}
+
+/** A repeatable option given at most once (e.g. `--tag` where it filters by one tag). */
+export function singleOption(values: string[] | undefined, name: OptionName): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  if (values.length > 1) throw new UsageError(`${optionLabel(name)} can be given only once here.`);
+  return values[0];
 }
 
 /** A whole number option within bounds, or undefined when not given. */

@@ -7,7 +7,10 @@ import { AssayError } from '../shared/errors';
 import { UsageError, type CliIo, type CommandSpec } from './cli-context';
 import { GLOBAL_OPTIONS, optionLabel, parseCommandLine, type OptionName } from './cli-options';
 import { importCommand, listCommand, showCommand } from './commands/article-commands';
+import { claimCommand, claimsCommand } from './commands/claim-commands';
+import { conflictsCommand, figureCommand, figuresCommand } from './commands/figure-commands';
 import { highlightCommand } from './commands/highlight-command';
+import { quantityCommand, undoCommand } from './commands/misc-commands';
 import { searchCommand } from './commands/search-command';
 import { serveCommand } from './commands/serve-command';
 import { appVersion, DEFAULT_RENDERER_DIR } from './install-paths';
@@ -19,15 +22,55 @@ export const COMMANDS: readonly CommandSpec[] = [
   showCommand,
   searchCommand,
   highlightCommand,
+  claimCommand,
+  claimsCommand,
+  figureCommand,
+  figuresCommand,
+  conflictsCommand,
+  quantityCommand,
+  undoCommand,
   serveCommand
 ];
+
+/** Every command that runs, subcommands included, in the order `assay --help` lists them. */
+function runnableCommands(): CommandSpec[] {
+  return COMMANDS.flatMap((command) => [...(command.run ? [command] : []), ...(command.subcommands ?? [])]);
+}
+
+/** The word that picks a subcommand: `add` for `claim add`. */
+function subcommandWord(command: CommandSpec): string {
+  return command.name.slice(command.name.lastIndexOf(' ') + 1);
+}
+
+function findSubcommand(command: CommandSpec, word: string | undefined): CommandSpec | undefined {
+  return word === undefined ? undefined : command.subcommands?.find((candidate) => subcommandWord(candidate) === word);
+}
+
+function listWords(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** `claim add X` → the `claim add` command with the arguments after `add`. */
+function resolveSubcommand(command: CommandSpec, args: string[]): { command: CommandSpec; args: string[] } {
+  if (!command.subcommands) return { command, args };
+  const [word, ...rest] = args;
+  const subcommand = findSubcommand(command, word);
+  if (subcommand) return { command: subcommand, args: rest };
+  const words = listWords(command.subcommands.map(subcommandWord));
+  if (!command.run && word === undefined) throw new UsageError(`${command.name} needs a subcommand: ${words}.`);
+  if (!command.run || (word !== undefined && command.args.max === 0)) {
+    throw new UsageError(`${command.name} has no subcommand "${word}"; use ${words}.`);
+  }
+  return { command, args };
+}
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 function generalUsage(io: CliIo): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const commands = runnableCommands();
+  const width = Math.max(...commands.map((command) => command.name.length));
   const defaultLibrary = join(userDataFolder(io.env), LIBRARY_FILE_NAME);
   return [
     `Assay ${appVersion()}: offline research workbench.`,
@@ -35,12 +78,12 @@ function generalUsage(io: CliIo): string {
     'Usage: assay COMMAND [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Options for every command:',
     '  --library PATH  the library file; default $ASSAY_LIBRARY, else',
     `                  ${defaultLibrary}`,
-    '  --json          machine-readable output (import, list, show, search, highlight; see docs/cli.md)',
+    '  --json          machine-readable output (every command but serve; see docs/cli.md)',
     '  -h, --help      this help; `assay COMMAND --help` for one command',
     '  -v, --version   print the version',
     ''
@@ -49,7 +92,23 @@ function generalUsage(io: CliIo): string {
 
 function commandUsage(command: CommandSpec): string {
   const details = command.details?.length ? ['', ...command.details.map((line) => `  ${line}`)] : [];
-  return [`Usage: ${command.usage}`, '', `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`, ...details, ''].join('\n');
+  const subcommands = command.subcommands?.length
+    ? [
+        '',
+        'Subcommands:',
+        ...command.subcommands.map((subcommand) => `  ${subcommand.usage}`),
+        '',
+        `Run \`assay ${command.name} SUBCOMMAND --help\` for one of them.`
+      ]
+    : [];
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
+    ...details,
+    ...subcommands,
+    ''
+  ].join('\n');
 }
 
 function processIo(): CliIo {
@@ -96,7 +155,7 @@ export async function runCli(argv: string[], ioOverrides: Partial<CliIo> = {}): 
       if (topic !== undefined) {
         command = COMMANDS.find((candidate) => candidate.name === topic);
         if (!command) throw new UsageError(`there is no command "${topic}".`);
-        io.stdout.write(commandUsage(command));
+        io.stdout.write(commandUsage(findSubcommand(command, line.args[1]) ?? command));
         return EXIT_OK;
       }
       if (line.command === undefined && !line.options.help) {
@@ -109,14 +168,17 @@ export async function runCli(argv: string[], ioOverrides: Partial<CliIo> = {}): 
     command = COMMANDS.find((candidate) => candidate.name === line.command);
     if (!command) throw new UsageError(`unknown command "${line.command}".`);
     if (line.options.help) {
-      io.stdout.write(commandUsage(command));
+      io.stdout.write(commandUsage(findSubcommand(command, line.args[0]) ?? command));
       return EXIT_OK;
     }
-    checkArguments(command, line.given, line.args);
+    const resolved = resolveSubcommand(command, line.args);
+    command = resolved.command;
+    checkArguments(command, line.given, resolved.args);
+    if (!command.run) throw new UsageError(`${command.name} needs a subcommand.`);
     return await command.run({
       io,
       options: line.options,
-      args: line.args,
+      args: resolved.args,
       openLibrary: () => openLibrarySession(line.options.library, io)
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ARTICLE_SORT_KEYS, type ArticleDetail, type ArticleSortKey, type ArticleSummary, type ImportedArticle } from '../../shared/domain';
 import { AssayError, type ErrorPayload } from '../../shared/errors';
 import { resolveFromCwd, withLibrary, writeJson, type CliIo, type CommandSpec } from '../cli-context';
-import { choiceOption, integerOption } from '../cli-options';
+import { choiceOption, integerOption, singleOption } from '../cli-options';
 import { printable, renderTable, singleLine, truncate } from '../terminal-text';
 
 /** `assay import --json` output. */
@@ -13,7 +13,8 @@ export interface ImportReport {
   failed: { file: string; error: ErrorPayload }[];
 }
 
-function fileProblem(error: unknown): AssayError {
+/** Why a file given on the command line cannot be read, in words (also used by `figures import`). */
+export function fileProblem(error: unknown): AssayError {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -136,10 +137,11 @@ export const listCommand: CommandSpec = {
     const sort = choiceOption(options.sort, 'sort', ARTICLE_SORT_KEYS) ?? 'added';
     const direction = choiceOption(options.direction, 'direction', ['asc', 'desc'] as const) ?? NATURAL_DIRECTION[sort];
     const limit = integerOption(options.limit, 'limit', 1, 1000) ?? 200;
+    const tag = singleOption(options.tag, 'tag');
     return withLibrary(context, ({ dispatcher }) => {
-      const page = dispatcher.call('articles.list', { sort, direction, tag: options.tag ?? null, limit });
+      const page = dispatcher.call('articles.list', { sort, direction, tag: tag ?? null, limit });
       if (options.json) writeJson(io, page);
-      else writeArticleTable(io, page.items, page.total, options.tag);
+      else writeArticleTable(io, page.items, page.total, tag);
       return 0;
     });
   }

@@ -346,3 +346,14 @@ describe('figures from CSV', () => {
     expect(libraryFingerprint(t.library)).toBe(before);
   });
 });
+
+describe('competing figures filter', () => {
+  it('counts only competing figures when asked for them, and a file repeating a row adds it once', () => {
+    const csv = 'metric,entity,period,value,unit\nm,China,2023,255000,t\nm,China,2023,240000,t\nm,Burma,2023,1,t\nm,Burma,2023,1,t\n';
+    const mapping = { metric: 'metric', entity: 'entity', period: 'period', value: 'value', unit: 'unit' } as const;
+    expect(t.dispatcher.call('figures.importCsv', { csv, mapping, commit: true })).toMatchObject({ imported: 3, duplicateCount: 1 });
+    const competing = t.dispatcher.call('figures.list', { competingOnly: true });
+    expect(competing.total).toBe(2);
+    expect(competing.items.map((f) => f.value).sort()).toEqual([240000, 255000]);
+  });
+});

@@ -110,7 +110,23 @@ export function importFiguresCsv(library: Library, input: CsvImportInput): { rep
         figure.citation.title ?? '',
         figure.citation.edition ?? ''
       ) !== undefined;
-  const fresh = valid.filter((figure) => !isDuplicate(figure));
+  // Repeats within the file count as duplicates too.
+  const seen = new Set<string>();
+  const fresh = valid.filter((figure) => {
+    const key = JSON.stringify([
+      figure.metric.toLowerCase(),
+      figure.entity.toLowerCase(),
+      figure.period.canonical,
+      figure.normalized.baseUnit,
+      figure.normalized.value,
+      figure.normalized.high,
+      figure.citation.title ?? '',
+      figure.citation.edition ?? ''
+    ]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !isDuplicate(figure);
+  });
 
   const report: CsvImportResult = {
     columns,
@@ -127,7 +143,7 @@ export function importFiguresCsv(library: Library, input: CsvImportInput): { rep
     throw new AssayError(
       'invalid_input',
       `${problems.length} of ${parsed.data.length} rows have problems (line ${first.line}: ${first.problem}); nothing was imported. ` +
-        `Fix the file, or confirm to import only the ${valid.length} valid rows.`
+        `Fix the file, or confirm to import only the ${valid.length} valid row${valid.length === 1 ? '' : 's'}.`
     );
   }
   // The dispatcher runs this in one transaction: all valid rows are added, or none.

@@ -242,16 +242,19 @@ export function setFiguresDeleted(library: Library, ids: string[], deleted: bool
   return result.changes;
 }
 
-// A figure's row with what the views need: its source quote and article, and whether it competes.
-const FIGURE_VIEW_COLUMNS = `f.*, h.quote_exact AS source_quote, h.article_id AS source_article_id, a.title AS source_article_title,
-  EXISTS (
+// Another live figure with the same metric, entity and period disagrees with f on the value.
+const COMPETING = `EXISTS (
     SELECT 1 FROM figures g
     WHERE g.metric = f.metric AND g.entity = f.entity AND g.period = f.period AND g.id <> f.id AND g.deleted_at IS NULL
       AND (g.dimension <> f.dimension
         OR abs(g.normalized_value - f.normalized_value) > 1e-9 * max(abs(g.normalized_value), abs(f.normalized_value))
         OR abs(coalesce(g.normalized_high, g.normalized_value) - coalesce(f.normalized_high, f.normalized_value))
            > 1e-9 * max(abs(coalesce(g.normalized_high, g.normalized_value)), abs(coalesce(f.normalized_high, f.normalized_value))))
-  ) AS competing`;
+  )`;
+
+// A figure's row with what the views need: its source quote and article, and whether it competes.
+const FIGURE_VIEW_COLUMNS = `f.*, h.quote_exact AS source_quote, h.article_id AS source_article_id, a.title AS source_article_title,
+  ${COMPETING} AS competing`;
 const FIGURE_VIEW_JOINS = `LEFT JOIN highlights h ON h.id = f.highlight_id AND h.deleted_at IS NULL
   LEFT JOIN articles a ON a.id = h.article_id`;
 
@@ -308,6 +311,7 @@ function figureWhere(filter: FigureFilter): { where: string; parameters: unknown
     const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     parameters.push(pattern, pattern, pattern, pattern);
   }
+  if (filter.competingOnly) clauses.push(COMPETING);
   if (filter.ids) {
     clauses.push(`f.id IN (SELECT value FROM json_each(?))`);
     parameters.push(JSON.stringify(filter.ids));
@@ -321,19 +325,17 @@ export function listFigures(
 ): { items: Figure[]; total: number } {
   const { where, parameters } = figureWhere(input);
   const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
-  const competing = input.competingOnly ? `WHERE competing` : '';
   // The page is chosen first and only its rows are joined and checked for competitors, so a
   // scroll through 200,000 figures costs a page at a time.
   const rows = library
     .statement(
       `WITH page AS (
          SELECT f.id, row_number() OVER () AS position FROM (
-           SELECT f.id FROM figures f WHERE ${where} ORDER BY ${FIGURE_ORDER[input.sort](direction)}
+           SELECT f.id FROM figures f WHERE ${where} ORDER BY ${FIGURE_ORDER[input.sort](direction)} LIMIT ? OFFSET ?
          ) f
        )
-       SELECT * FROM (
-         SELECT ${FIGURE_VIEW_COLUMNS}, page.position FROM page JOIN figures f ON f.id = page.id ${FIGURE_VIEW_JOINS}
-       ) ${competing} ORDER BY position LIMIT ? OFFSET ?`
+       SELECT ${FIGURE_VIEW_COLUMNS}, page.position FROM page JOIN figures f ON f.id = page.id ${FIGURE_VIEW_JOINS}
+       ORDER BY page.position`
     )
     .all(...parameters, input.limit, input.offset) as FigureRow[];
   const { total } = library.statement(`SELECT count(*) AS total FROM figures f WHERE ${where}`).get(...parameters) as { total: number };
