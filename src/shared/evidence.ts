@@ -40,6 +40,9 @@ export interface StatedNumber {
   qualifier: Qualifier;
 }
 
+/** Default tolerance of a consistency check, in percentage points: "~69%" is consistent with 69.2%. */
+export const DEFAULT_TOLERANCE = 1;
+
 export const COMPUTATION_KINDS = ['share', 'change'] as const;
 export type ComputationKind = (typeof COMPUTATION_KINDS)[number];
 
@@ -97,6 +100,8 @@ export interface EvidenceLink {
   relation: LinkRelation;
   /** A one-line description of the target (figure value or claim statement). */
   targetLabel: string;
+  /** The statement of the claim the link starts from (for "linked from" lists). */
+  claimLabel: string;
 }
 
 export interface ClaimSummary {
@@ -133,6 +138,8 @@ export interface CompetingGroup {
 export interface UndoResult {
   /** What was undone, e.g. "Delete claim". Null when there was nothing to undo. */
   undone: string | null;
+  /** A change that could no longer be taken back (what it restores is gone); it is dropped. */
+  skipped?: { label: string; reason: string };
   /** What the next undo would take back. */
   next: string | null;
 }

@@ -357,3 +357,42 @@ describe('competing figures filter', () => {
     expect(competing.items.map((f) => f.value).sort()).toEqual([240000, 255000]);
   });
 });
+
+describe('claims after their evidence changes', () => {
+  it('an undo whose figure is gone is skipped with a reason instead of blocking every undo', () => {
+    const a = figure({ value: 270000 });
+    const b = figure({ value: 390000, entity: 'World' });
+    const claim = t.dispatcher.call('claims.create', {
+      statement: '~69%',
+      computation: { kind: 'share', aFigureId: a.id, bFigureId: b.id, tolerance: 1 }
+    });
+    t.dispatcher.call('claims.update', { id: claim.id, computation: null });
+    t.dispatcher.call('figures.delete', { id: a.id });
+    t.library.db.prepare("DELETE FROM undo_journal WHERE label = 'Delete figure'").run();
+    // The edit's undo would put back a computation over a deleted figure.
+    const result = t.dispatcher.call('history.undo', {});
+    expect(result).toMatchObject({ undone: null, skipped: { label: 'Edit claim', reason: expect.stringMatching(/there is no figure/) } });
+    expect(t.dispatcher.call('history.peek', {}).next).toBe('Add claim');
+    // An undo of an edit that leaves the computation as it is does not re-check it.
+    const kept = t.dispatcher.call('claims.create', {
+      statement: '~69%',
+      computation: { kind: 'share', aFigureId: b.id, bFigureId: b.id, tolerance: 1 }
+    });
+    t.dispatcher.call('claims.update', { id: kept.id, verdict: 'accurate' });
+    t.dispatcher.call('figures.delete', { id: b.id });
+    t.library.db.prepare("DELETE FROM undo_journal WHERE label = 'Delete figure'").run();
+    expect(t.dispatcher.call('history.undo', {})).toMatchObject({ undone: 'Edit claim' });
+    expect(t.dispatcher.call('claims.get', { id: kept.id }).verdict).toBe('unverified');
+  });
+
+  it('a new statement brings its own number, and link counts ignore deleted targets', () => {
+    const claim = t.dispatcher.call('claims.create', { statement: 'about 50% of output' });
+    expect(t.dispatcher.call('claims.update', { id: claim.id, statement: 'about 80% of output' }).stated).toMatchObject({ value: 80 });
+    const f = figure({ value: 1 });
+    t.dispatcher.call('links.create', { claimId: claim.id, targetKind: 'figure', targetId: f.id, relation: 'supports' });
+    expect(t.dispatcher.call('claims.list', {}).items[0].linkCount).toBe(1);
+    t.dispatcher.call('figures.delete', { id: f.id });
+    expect(t.dispatcher.call('claims.list', {}).items[0].linkCount).toBe(0);
+    expect(t.dispatcher.call('figures.list', { query: '2024' }).total).toBe(0);
+  });
+});

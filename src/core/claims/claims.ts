@@ -8,7 +8,7 @@ import { setTags } from '../articles/tags';
 import type { Library } from '../db/library';
 import { parseQuantity } from '../quantities/quantity-parser';
 import { checkConsistency } from './consistency';
-import { listLinks, listLinksTo } from './evidence-links';
+import { LIVE_TARGET, listLinks, listLinksTo } from './evidence-links';
 
 interface ClaimRow {
   id: string;
@@ -44,7 +44,7 @@ const LIST_SEPARATOR = '\u001f';
 const CLAIM_VIEW = `SELECT c.*, a.title AS article_title,
   (SELECT group_concat(ch.highlight_id, '${LIST_SEPARATOR}') FROM claim_highlights ch WHERE ch.claim_id = c.id) AS highlight_ids,
   (SELECT group_concat(t.name, '${LIST_SEPARATOR}') FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id) AS tag_names,
-  (SELECT count(*) FROM evidence_links l WHERE l.claim_id = c.id AND l.deleted_at IS NULL) AS link_count
+  (SELECT count(*) FROM evidence_links l WHERE l.claim_id = c.id AND l.deleted_at IS NULL AND ${LIVE_TARGET}) AS link_count
   FROM claims c LEFT JOIN articles a ON a.id = c.article_id`;
 
 function split(value: string | null | undefined): string[] {
@@ -182,10 +182,17 @@ export function updateClaim(library: Library, id: string, changes: Omit<ClaimInp
       throw new AssayError('invalid_input', 'highlightIds: a claim is made from highlights of one article.');
     }
   }
-  validateComputation(library, changes.computation);
+  // Only a computation that changes must point at live figures: putting back the one a claim
+  // already has (an undo of another edit) must not fail because a figure was deleted since.
+  const computationJson = changes.computation === undefined ? row.computation_json : changes.computation ? JSON.stringify(changes.computation) : null;
+  if (computationJson !== row.computation_json) validateComputation(library, changes.computation);
   if (changes.statement !== undefined && !changes.statement.trim()) {
     throw new AssayError('invalid_input', 'statement: a claim needs a statement.');
   }
+  // A new statement brings its own number unless the caller states one.
+  const newStatement = changes.statement !== undefined && changes.statement.trim() !== row.statement;
+  const stated = changes.stated !== undefined ? changes.stated : newStatement ? statedFrom(changes.statement!.trim()) : undefined;
+  const statedJson = stated === undefined ? row.stated_json : stated ? JSON.stringify(stated) : null;
   library
     .statement(
       `UPDATE claims SET statement = ?, verdict = ?, rationale = ?, stated_json = ?, computation_json = ?, updated_at = ? WHERE id = ?`
@@ -194,8 +201,8 @@ export function updateClaim(library: Library, id: string, changes: Omit<ClaimInp
       changes.statement?.trim() ?? row.statement,
       changes.verdict ?? row.verdict,
       changes.rationale ?? row.rationale,
-      changes.stated === undefined ? row.stated_json : changes.stated ? JSON.stringify(changes.stated) : null,
-      changes.computation === undefined ? row.computation_json : changes.computation ? JSON.stringify(changes.computation) : null,
+      statedJson,
+      computationJson,
       library.now(),
       id
     );

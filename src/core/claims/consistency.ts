@@ -14,9 +14,6 @@ interface FigureValue {
   deleted_at: string | null;
 }
 
-/** Default tolerance, in percentage points: "~69%" is consistent with 69.2%. */
-export const DEFAULT_TOLERANCE = 1;
-
 function formatPercent(value: number): string {
   return `${Number(value.toFixed(1)).toLocaleString('en-US')}%`;
 }

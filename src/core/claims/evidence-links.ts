@@ -34,11 +34,13 @@ function linkFromRow(library: Library, row: LinkRow): EvidenceLink {
     targetKind: row.target_kind,
     targetId: row.target_id,
     relation: row.relation,
-    targetLabel: targetLabel(library, row.target_kind, row.target_id)
+    targetLabel: targetLabel(library, row.target_kind, row.target_id),
+    claimLabel: targetLabel(library, 'claim', row.claim_id)
   };
 }
 
-const LIVE_TARGET = `((l.target_kind = 'figure' AND EXISTS (SELECT 1 FROM figures f WHERE f.id = l.target_id AND f.deleted_at IS NULL))
+/** SQL: the link l points at a figure or claim that is not deleted. */
+export const LIVE_TARGET = `((l.target_kind = 'figure' AND EXISTS (SELECT 1 FROM figures f WHERE f.id = l.target_id AND f.deleted_at IS NULL))
   OR (l.target_kind = 'claim' AND EXISTS (SELECT 1 FROM claims c WHERE c.id = l.target_id AND c.deleted_at IS NULL)))`;
 
 /** The claim's links to live figures and claims. */

@@ -307,9 +307,11 @@ function figureWhere(filter: FigureFilter): { where: string; parameters: unknown
     parameters.push(filter.articleId);
   }
   if (filter.query) {
-    clauses.push("(f.metric LIKE ? ESCAPE '\\' OR f.entity LIKE ? ESCAPE '\\' OR f.notes LIKE ? ESCAPE '\\' OR f.basis LIKE ? ESCAPE '\\')");
+    clauses.push(
+      "(f.metric LIKE ? ESCAPE '\\' OR f.entity LIKE ? ESCAPE '\\' OR f.notes LIKE ? ESCAPE '\\' OR f.basis LIKE ? ESCAPE '\\' OR f.period LIKE ? ESCAPE '\\' OR f.citation_title LIKE ? ESCAPE '\\' OR CAST(f.value AS TEXT) LIKE ? ESCAPE '\\')"
+    );
     const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    parameters.push(pattern, pattern, pattern, pattern);
+    parameters.push(pattern, pattern, pattern, pattern, pattern, pattern, pattern);
   }
   if (filter.competingOnly) clauses.push(COMPETING);
   if (filter.ids) {

@@ -28,7 +28,11 @@ export function useUndo(): () => Promise<void> {
   const notices = useNotices();
   return useCallback(async () => {
     try {
-      const { undone } = await client.call('history.undo', {});
+      const { undone, skipped } = await client.call('history.undo', {});
+      if (skipped) {
+        notices.error(`Could not undo “${skipped.label}”: ${skipped.reason}`);
+        return;
+      }
       notices.show({ kind: 'info', message: undone ? `Undone: ${undone}.` : 'Nothing to undo.' });
       if (undone) announceLibraryChanged();
     } catch (error) {
