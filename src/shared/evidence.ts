@@ -100,8 +100,9 @@ export interface EvidenceLink {
   relation: LinkRelation;
   /** A one-line description of the target (figure value or claim statement). */
   targetLabel: string;
-  /** The statement of the claim the link starts from (for "linked from" lists). */
+  /** The statement and verdict of the claim the link starts from (for "linked from" lists). */
   claimLabel: string;
+  claimVerdict: Verdict;
 }
 
 export interface ClaimSummary {
@@ -126,6 +127,13 @@ export interface ClaimDetail extends ClaimSummary {
   /** Claims that link to this one. */
   linkedFrom: EvidenceLink[];
   quotes: { highlightId: string; quote: string }[];
+}
+
+/** The distinct values in use, for pickers and filters. */
+export interface FigureFacets {
+  metrics: string[];
+  entities: string[];
+  units: string[];
 }
 
 export interface CompetingGroup {
@@ -202,4 +210,6 @@ export interface CsvImportResult {
   duplicateCount: number;
   /** How many figures were added (0 for a preview). */
   imported: number;
+  /** The ids of the figures added, so that a caller can take exactly this import back. */
+  importedIds: string[];
 }

@@ -1,7 +1,7 @@
 // Evidence links: a claim is supported, contradicted, qualified or derived from figures and other
 // claims.
 import { randomUUID } from 'node:crypto';
-import type { EvidenceLink, LinkRelation } from '../../shared/evidence';
+import type { EvidenceLink, LinkRelation, Verdict } from '../../shared/evidence';
 import { AssayError } from '../../shared/errors';
 import type { Library } from '../db/library';
 import { formatQuantity } from '../quantities/units';
@@ -35,7 +35,8 @@ function linkFromRow(library: Library, row: LinkRow): EvidenceLink {
     targetId: row.target_id,
     relation: row.relation,
     targetLabel: targetLabel(library, row.target_kind, row.target_id),
-    claimLabel: targetLabel(library, 'claim', row.claim_id)
+    claimLabel: targetLabel(library, 'claim', row.claim_id),
+    claimVerdict: (library.statement('SELECT verdict FROM claims WHERE id = ?').get(row.claim_id) as { verdict: Verdict }).verdict
   };
 }
 

@@ -135,7 +135,8 @@ export function importFiguresCsv(library: Library, input: CsvImportInput): { rep
     problems,
     preview,
     duplicateCount: valid.length - fresh.length,
-    imported: 0
+    imported: 0,
+    importedIds: []
   };
   if (!input.commit) return { report, importedIds: [] };
   if (problems.length > 0 && !input.skipInvalid) {
@@ -148,5 +149,5 @@ export function importFiguresCsv(library: Library, input: CsvImportInput): { rep
   }
   // The dispatcher runs this in one transaction: all valid rows are added, or none.
   const importedIds = fresh.map((figure) => insertFigure(library, figure));
-  return { report: { ...report, imported: importedIds.length }, importedIds };
+  return { report: { ...report, imported: importedIds.length, importedIds }, importedIds };
 }

@@ -4,6 +4,7 @@ import type { DomainHandlers } from '../dispatch/handler-types';
 import { importFiguresCsv } from './figure-csv';
 import {
   createFigure,
+  figureFacets,
   figureInputFromRow,
   getFigure,
   getFigureRow,
@@ -22,6 +23,7 @@ export const figureHandlers: DomainHandlers<
   | 'figures.get'
   | 'figures.list'
   | 'figures.competing'
+  | 'figures.facets'
   | 'figures.importCsv'
   | 'figures.deleteMany'
   | 'figures.restoreMany'
@@ -50,6 +52,7 @@ export const figureHandlers: DomainHandlers<
   'figures.get': ({ id }, { library }) => ({ ...getFigure(library, id), linkedFrom: listLinksTo(library, id) }),
   'figures.list': (input, { library }) => listFigures(library, input),
   'figures.competing': (_input, { library }) => listCompetingGroups(library),
+  'figures.facets': (_input, { library }) => figureFacets(library),
   'figures.deleteMany': ({ ids }, { library, journal }) => {
     const count = setFiguresDeleted(library, ids, true);
     journal.record(`Delete ${count} figures`, { method: 'figures.restoreMany', input: { ids } });

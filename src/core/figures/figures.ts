@@ -2,7 +2,7 @@
 // typed in from a cited report. Values are also stored normalised, so that competing values and
 // consistency checks compare like with like.
 import { randomUUID } from 'node:crypto';
-import type { CompetingGroup, Figure, Qualifier } from '../../shared/evidence';
+import type { CompetingGroup, Figure, FigureFacets, Qualifier } from '../../shared/evidence';
 import { AssayError } from '../../shared/errors';
 import type { Library } from '../db/library';
 import { parsePeriod } from '../quantities/periods';
@@ -344,20 +344,33 @@ export function listFigures(
   return { items: rows.map(figureFromRow), total };
 }
 
+export function figureFacets(library: Library): FigureFacets {
+  const distinct = (column: 'metric' | 'entity' | 'unit') =>
+    (
+      library
+        .statement(`SELECT DISTINCT ${column} AS value FROM figures WHERE deleted_at IS NULL ORDER BY ${column} COLLATE NOCASE LIMIT 5000`)
+        .all() as { value: string }[]
+    ).map((row) => row.value);
+  return { metrics: distinct('metric'), entities: distinct('entity'), units: distinct('unit') };
+}
+
 /** Figures that share metric, entity and period but disagree on the value, side by side. */
 export function listCompetingGroups(library: Library): CompetingGroup[] {
-  const keys = library
-    .statement(
-      `SELECT metric, entity, period FROM figures WHERE deleted_at IS NULL
-       GROUP BY metric, entity, period
-       HAVING count(*) > 1 AND (max(normalized_value) - min(normalized_value) > 1e-9 * max(abs(max(normalized_value)), abs(min(normalized_value)))
-         OR count(DISTINCT dimension) > 1
-         OR max(coalesce(normalized_high, normalized_value)) - min(coalesce(normalized_high, normalized_value)) > 1e-9 * max(abs(max(coalesce(normalized_high, normalized_value))), 1e-300))
-       ORDER BY metric, entity, period`
-    )
-    .all() as { metric: string; entity: string; period: string }[];
-  return keys.map((key) => ({
-    ...key,
-    figures: listFigures(library, { ...key, sort: 'value', direction: 'desc', limit: 1000, offset: 0 }).items
-  }));
+  // One query for every competing figure, grouped here, rather than one query per group.
+  // Sorted by normalised value, largest first, so each group lists its values in that order.
+  const { items } = listFigures(library, { competingOnly: true, sort: 'value', direction: 'desc', limit: 1_000_000, offset: 0 });
+  const groups = new Map<string, CompetingGroup>();
+  for (const figure of items) {
+    const key = JSON.stringify([figure.metric.toLowerCase(), figure.entity.toLowerCase(), figure.period]);
+    let group = groups.get(key);
+    if (!group) {
+      group = { metric: figure.metric, entity: figure.entity, period: figure.period, figures: [] };
+      groups.set(key, group);
+    }
+    group.figures.push(figure);
+  }
+  const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+  return [...groups.values()].sort(
+    (a, b) => byName(a.metric, b.metric) || byName(a.entity, b.entity) || a.period.localeCompare(b.period)
+  );
 }
