@@ -13,7 +13,7 @@ export const openListGroup: BenchGroup = {
   title: 'open the library and list the first page',
   run(context) {
     context.closeSession();
-    const iterations = context.small ? 8 : 15;
+    const iterations = context.small ? 5 : 15;
     const path = context.workPath;
 
     const assay = (): string[] => {

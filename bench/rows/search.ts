@@ -52,7 +52,7 @@ export const searchGroup: BenchGroup = {
     const articleHits = db.prepare(ARTICLE_HITS);
     const noteHits = db.prepare(NOTE_HITS);
     const queries = searchQueries(context.seed);
-    const passes = context.small ? 2 : 3;
+    const passes = context.small ? 1 : 3;
 
     const assay = (query: string) => dispatcher.call('search.query', { query, limit: LIMIT });
     const raw = (match: string) => {
