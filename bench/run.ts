@@ -88,7 +88,13 @@ function machine() {
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    return 2;
+  }
   const size = options.small ? SIZES.small : SIZES.full;
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const startedAt = new Date();
