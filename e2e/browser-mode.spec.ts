@@ -91,10 +91,10 @@ test('a file that cannot be read gets a clear message and adds nothing', async (
     { name: 'report.pdf.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\0\0') },
     { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }
   ]);
-  const dialog = app.getByRole('dialog', { name: 'Add article' });
+  const dialog = app.getByRole('dialog', { name: 'Import files' });
   await expect(dialog.getByRole('alert')).toContainText('report.pdf.exe is not a file Assay can import');
   await expect(dialog.getByRole('alert')).toContainText('broken.txt looks like a binary file');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(library.rows).toHaveCount(before);
 });
 

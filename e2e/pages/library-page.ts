@@ -31,7 +31,7 @@ export class LibraryPage {
   async importFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
     await this.page.getByRole('button', { name: 'Add article' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Add article' });
-    await dialog.getByLabel('Open .txt, .md or .html files').setInputFiles(files);
+    await dialog.getByLabel('Open files to import').setInputFiles(files);
   }
 
   async search(query: string): Promise<Locator> {

@@ -29,11 +29,12 @@ const OPTION_DEFINITIONS = {
   relation: { type: 'string' },
   // Figures.
   metric: { type: 'string' },
-  entity: { type: 'string' },
+  // Repeatable for `chart create` (several entities or periods); other commands take one.
+  entity: { type: 'string', multiple: true },
   value: { type: 'string' },
   high: { type: 'string' },
   unit: { type: 'string' },
-  period: { type: 'string' },
+  period: { type: 'string', multiple: true },
   qualifier: { type: 'string' },
   basis: { type: 'string' },
   notes: { type: 'string' },
@@ -46,7 +47,26 @@ const OPTION_DEFINITIONS = {
   map: { type: 'string', multiple: true },
   default: { type: 'string', multiple: true },
   commit: { type: 'boolean' },
-  'skip-invalid': { type: 'boolean' }
+  'skip-invalid': { type: 'boolean' },
+  // Charts.
+  type: { type: 'string' },
+  title: { type: 'string' },
+  subtitle: { type: 'string' },
+  svg: { type: 'string' },
+  png: { type: 'string' },
+  width: { type: 'string' },
+  height: { type: 'string' },
+  // Projects and exports.
+  project: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  resolve: { type: 'string', multiple: true },
+  // Printing.
+  paper: { type: 'string' },
+  'no-notes': { type: 'boolean' },
+  verdicts: { type: 'string' },
+  greyscale: { type: 'boolean' }
 } as const;
 
 type OptionDefinitions = typeof OPTION_DEFINITIONS;

@@ -130,11 +130,15 @@ describe('assay import and list', () => {
     expect(await articleCount()).toBe(before + 1);
   });
 
-  it('refuses a folder given as a file', async () => {
-    mkdirSync(join(folder, 'articles'));
-    const run = await assay('import', 'articles');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('cannot import articles: it is a folder');
+  it('imports the files of a folder and its subfolders, and skips what it cannot import', async () => {
+    mkdirSync(join(folder, 'articles', 'more'), { recursive: true });
+    writeFile('articles/futures.md', MARKDOWN);
+    writeFile('articles/more/notes.txt', 'Graphite anodes\n\nMost graphite is refined in one country.\n');
+    writeFile('articles/photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFile('articles/.hidden.md', '# Hidden\n');
+    const report = await json<ImportReport>('import', 'articles');
+    expect(report.imported.map((article) => article.fileName)).toEqual(['futures.md', 'notes.txt']);
+    expect(report.failed).toEqual([]);
   });
 });
 

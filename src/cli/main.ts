@@ -7,8 +7,11 @@ import { AssayError } from '../shared/errors';
 import { UsageError, type CliIo, type CommandSpec } from './cli-context';
 import { GLOBAL_OPTIONS, optionLabel, parseCommandLine, type OptionName } from './cli-options';
 import { importCommand, listCommand, showCommand } from './commands/article-commands';
+import { chartCommand } from './commands/chart-commands';
 import { claimCommand, claimsCommand } from './commands/claim-commands';
 import { conflictsCommand, figureCommand, figuresCommand } from './commands/figure-commands';
+import { exportCommand, projectCommand } from './commands/project-commands';
+import { printCommand } from './commands/print-command';
 import { highlightCommand } from './commands/highlight-command';
 import { quantityCommand, undoCommand } from './commands/misc-commands';
 import { searchCommand } from './commands/search-command';
@@ -27,8 +30,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   figureCommand,
   figuresCommand,
   conflictsCommand,
+  chartCommand,
   quantityCommand,
   undoCommand,
+  projectCommand,
+  exportCommand,
+  printCommand,
   serveCommand
 ];
 

@@ -203,7 +203,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       method = methodPath;
     }
     // Failures travel inside the envelope with status 200, exactly as over IPC.
-    sendJson(res, 200, dispatcher.invoke(method, input));
+    sendJson(res, 200, await dispatcher.invokeAsync(method, input));
   };
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {

@@ -1,15 +1,20 @@
 // The Electron shell: app lifecycle, opening the library, and the window. Everything about the
 // library itself is in core; this file only wires it to Electron.
+/// <reference types="electron-vite/node" />
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatcher } from '../core/dispatch/dispatcher';
+import { createDispatcher, handlers } from '../core/dispatch/dispatcher';
+import { configureImportWorker } from '../core/import/background-import';
+// electron-vite builds the import worker as its own entry and gives its path (core reads files there).
+import importWorkerPath from '../core/import/import-worker?modulePath';
 import { openAppLibrary } from '../core/library/app-library';
 import { resolveLibraryPath } from '../core/library/library-location';
 import type { Library } from '../core/db/library';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { electronNativeBindingPath } from './native-binding';
+import { withWindowPrinting } from './print-window';
 import type { AppLocation } from './security';
 import { createMainWindow, hardenSession } from './window';
 
@@ -63,7 +68,10 @@ function start(): void {
     const message = error instanceof Error ? error.message : String(error);
     return fail('Assay cannot open the library', message);
   }
-  registerIpc(createDispatcher({ library, appVersion: app.getVersion() }), location);
+  configureImportWorker(importWorkerPath);
+  // print.pdf prints in a hidden window here; the CLI and browser mode use headless Chromium.
+  const appHandlers = withWindowPrinting(handlers, join(appRoot, 'resources'));
+  registerIpc(createDispatcher({ library, appVersion: app.getVersion() }, appHandlers), location);
   hardenSession(session.defaultSession, location);
   installMenu();
   openWindow();

@@ -7,7 +7,7 @@ import type { Library } from '../core/db/library';
 import type { Envelope } from '../shared/errors';
 import { IPC_INVOKE_CHANNEL } from '../shared/transport';
 
-type Listener = (event: unknown, method: unknown, input: unknown) => Envelope<unknown>;
+type Listener = (event: unknown, method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 const handlers = new Map<string, Listener>();
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, listener: Listener) => handlers.set(channel, listener) }
@@ -37,27 +37,27 @@ describe('the IPC handler', () => {
     expect([...handlers.keys()]).toEqual([IPC_INVOKE_CHANNEL]);
   });
 
-  it('serves contract calls from our own page through the dispatcher', () => {
-    const reply = invoke(fromPage(`${appPage}#/`), 'articles.list', {});
+  it('serves contract calls from our own page through the dispatcher', async () => {
+    const reply = await invoke(fromPage(`${appPage}#/`), 'articles.list', {});
     expect(reply.ok).toBe(true);
     const titles = (reply as { result: { items: { title: string }[] } }).result.items.map((item) => item.title);
     expect(titles.some((title) => title.startsWith('Who really controls rare earths?'))).toBe(true);
   });
 
-  it('passes input problems back as envelopes, not exceptions', () => {
-    expect(invoke(fromPage(appPage), 'articles.get', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(invoke(fromPage(appPage), 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(invoke(fromPage(appPage), 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  it('passes input problems back as envelopes, not exceptions', async () => {
+    expect(await invoke(fromPage(appPage), 'articles.get', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(fromPage(appPage), 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await invoke(fromPage(appPage), 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
-  it('refuses pages that are not ours, embedded frames and vanished frames', () => {
+  it('refuses pages that are not ours, embedded frames and vanished frames', async () => {
     for (const event of [
       fromPage('https://example.com/'),
       fromPage(pathToFileURL('/tmp/imported.html').href),
       fromPage(appPage, { url: appPage }),
       { senderFrame: null }
     ]) {
-      const reply = invoke(event, 'articles.list', {});
+      const reply = await invoke(event, 'articles.list', {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
       expect((reply as { error: { message: string } }).error.message).toMatch(/^Assay refused a library call/);
     }

@@ -24,12 +24,13 @@ function senderProblem(event: IpcMainInvokeEvent, location: AppLocation): string
 }
 
 export function registerIpc(dispatcher: Dispatcher, location: AppLocation): void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown): Envelope<unknown> => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const problem = senderProblem(event, location);
     if (problem) return refused(`Assay refused a library call: ${problem}.`);
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', message: 'A library call must name its method.' } };
     }
-    return dispatcher.invoke(method, input);
+    // Async, so that importing a file parses it in the import worker without holding up other calls.
+    return dispatcher.invokeAsync(method, input);
   });
 }

@@ -6,6 +6,7 @@ import {
   ARTICLE_FORMATS,
   ARTICLE_SORT_KEYS,
   HIGHLIGHT_COLORS,
+  MAX_IMPORT_BYTES,
   type ArticleDetail,
   type ArticleSummary,
   type Highlight,
@@ -27,6 +28,7 @@ import {
   type CsvImportResult,
   type EvidenceLink,
   type Figure,
+  type FigureFacets,
   type PeriodReading,
   type QuantityReading,
   type TrashedArticle,
@@ -34,6 +36,27 @@ import {
   type UnitDescription,
   type Verdict
 } from './evidence';
+import {
+  chartSpecChanges,
+  chartSpecFields,
+  chartSpecInputSchema,
+  type Chart,
+  type ChartSummary
+} from './charts/chart-spec';
+import type { ChartData } from './charts/chart-data';
+import {
+  EXCHANGE_FORMATS,
+  MERGE_RESOLUTIONS,
+  type BackupInfo,
+  type ExchangeExport,
+  type LibrarySettings,
+  type MergePlan,
+  type MergeReport,
+  type MergeReportSummary,
+  type ProjectExport,
+  type ProjectSummary
+} from './projects';
+import { PAPER_SIZES, type PrintedPdf, type PrintJob } from './print';
 
 /** Declares a result type without a runtime value. */
 function returns<T>(): T {
@@ -129,6 +152,18 @@ const MAX_CONTENT_CHARS = 50_000_000;
 // A CSV of a few hundred thousand figures.
 const MAX_CSV_CHARS = 100_000_000;
 
+// Project files travel base64-encoded; 50 MB (see PROJECT_FILE_LIMITS in core) is far beyond a
+// project of text and leaves room within the browser-mode host's request limit.
+const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
+const projectFileData = z
+  .string()
+  .min(1, 'the project file is empty')
+  .max(Math.ceil((MAX_PROJECT_FILE_BYTES * 4) / 3) + 4, `the project file is larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data is not valid base64');
+const projectName = z.string().trim().min(1, 'a project needs a name').max(300);
+// A print document carries its fonts and charts; 60 MB stays within the browser-mode host's request limit.
+const MAX_PRINT_HTML_CHARS = 60_000_000;
+
 export const contract = {
   'library.info': { input: z.object({}).strict(), result: returns<LibraryInfo>() },
 
@@ -150,7 +185,9 @@ export const contract = {
       .extend({
         content: z.string().min(1, 'the article has no content').max(MAX_CONTENT_CHARS),
         format: z.enum(ARTICLE_FORMATS),
-        tags: z.array(z.string().trim().min(1).max(100)).max(100).optional()
+        tags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+        /** The project the article joins; default: the default project. */
+        projectId: id.nullable().optional()
       })
       .strict(),
     result: returns<ArticleSummary>()
@@ -159,13 +196,17 @@ export const contract = {
     input: z
       .object({
         fileName: z.string().min(1).max(1000),
+        /** The project the article joins; default: the default project. */
+        projectId: id.nullable().optional(),
         /** The file's bytes, base64-encoded (both transports carry JSON). */
         dataBase64: z
           .string()
-          .max(Math.ceil((MAX_CONTENT_CHARS * 4) / 3) + 4)
+          // A little past the limit, so that core (not zod) says how large the file is.
+          .max(Math.ceil(((MAX_IMPORT_BYTES + 1024) * 4) / 3) + 4, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file data is not valid base64')
       })
       .strict(),
+    /** Parses the file before its transaction: transports call it with invokeAsync (see dispatcher.ts). */
     result: returns<ImportedArticle>()
   },
   'articles.updateMetadata': {
@@ -278,6 +319,7 @@ export const contract = {
   'figures.deleteMany': { input: z.object({ ids: z.array(id).max(1_000_000) }).strict(), result: returns<{ count: number }>() },
   'figures.restoreMany': { input: z.object({ ids: z.array(id).max(1_000_000) }).strict(), result: returns<{ count: number }>() },
   'figures.competing': { input: z.object({}).strict(), result: returns<CompetingGroup[]>() },
+  'figures.facets': { input: z.object({}).strict(), result: returns<FigureFacets>() },
   'figures.importCsv': {
     input: z
       .object({
@@ -310,6 +352,29 @@ export const contract = {
   },
   'units.list': { input: z.object({}).strict(), result: returns<UnitDescription[]>() },
 
+  // Charts: saved specs resolved against the live figures (src/core/charts).
+  'charts.create': { input: z.object(chartSpecFields).strict(), result: returns<Chart>() },
+  'charts.update': { input: z.object({ id, ...chartSpecChanges }).strict(), result: returns<Chart>() },
+  'charts.delete': { input: z.object({ id }).strict(), result: returns<Chart>() },
+  'charts.restore': { input: z.object({ id }).strict(), result: returns<Chart>() },
+  'charts.list': { input: z.object({}).strict(), result: returns<ChartSummary[]>() },
+  'charts.get': { input: z.object({ id }).strict(), result: returns<{ chart: Chart; data: ChartData }>() },
+  /** An unsaved spec's data, for the chart builder. */
+  'charts.preview': { input: z.object(chartSpecFields).strict(), result: returns<ChartData>() },
+  /** A saved chart (id) or an unsaved one (spec) as SVG, drawn without a window. */
+  'charts.renderSvg': {
+    input: z
+      .object({
+        id: id.optional(),
+        spec: chartSpecInputSchema.optional(),
+        width: z.number().int().min(120).max(8000).optional(),
+        height: z.number().int().min(120).max(8000).optional()
+      })
+      .strict()
+      .refine((value) => (value.id === undefined) !== (value.spec === undefined), { message: 'give either the id of a saved chart or a spec' }),
+    result: returns<{ svg: string }>()
+  },
+
   'history.undo': { input: z.object({}).strict(), result: returns<UndoResult>() },
   'history.peek': { input: z.object({}).strict(), result: returns<UndoResult>() },
 
@@ -321,6 +386,114 @@ export const contract = {
       })
       .strict(),
     result: returns<SearchHit[]>()
+  },
+
+  // Projects, project files (.assay) and their merge, backups: docs/project-file.md.
+  'projects.list': { input: z.object({}).strict(), result: returns<ProjectSummary[]>() },
+  'projects.create': { input: z.object({ name: projectName }).strict(), result: returns<ProjectSummary>() },
+  'projects.rename': { input: z.object({ id, name: projectName }).strict(), result: returns<ProjectSummary>() },
+  'projects.addArticles': {
+    input: z.object({ projectId: id, articleIds: z.array(id).min(1).max(100_000) }).strict(),
+    result: returns<ProjectSummary>()
+  },
+  /** An article left in no project goes back to the default project. */
+  'projects.removeArticles': {
+    input: z.object({ projectId: id, articleIds: z.array(id).min(1).max(100_000) }).strict(),
+    result: returns<ProjectSummary>()
+  },
+  /** Claims without an article, figures without a highlight, and charts join a project explicitly. */
+  'projects.addItems': {
+    input: z
+      .object({ projectId: id, items: z.array(z.object({ kind: z.enum(['claim', 'figure', 'chart']), id }).strict()).min(1).max(100_000) })
+      .strict(),
+    result: returns<ProjectSummary>()
+  },
+  /** The project (default: the default project), or only the given articles, as a .assay file. */
+  'projects.export': {
+    input: z.object({ projectId: id.nullable().optional(), articleIds: z.array(id).min(1).max(100_000).optional() }).strict(),
+    result: returns<ProjectExport>()
+  },
+  /** What importing the file would do; writes nothing. */
+  'projects.previewImport': {
+    input: z.object({ dataBase64: projectFileData, fileName: z.string().max(1000).nullable().optional() }).strict(),
+    result: returns<MergePlan>()
+  },
+  /** Backs the library up, then merges the file in one transaction; every conflict needs a resolution. */
+  'projects.applyImport': {
+    input: z
+      .object({
+        dataBase64: projectFileData,
+        fileName: z.string().max(1000).nullable().optional(),
+        /** Conflict id (the entity's id) → mine, theirs or both (keep both: claims only). */
+        resolutions: z.record(id, z.enum(MERGE_RESOLUTIONS)).default({})
+      })
+      .strict(),
+    result: returns<MergeReport>()
+  },
+  'projects.mergeReports': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    result: returns<MergeReportSummary[]>()
+  },
+  'projects.mergeReport': { input: z.object({ id }).strict(), result: returns<MergeReport>() },
+  'projects.settings': { input: z.object({}).strict(), result: returns<LibrarySettings>() },
+  'projects.updateSettings': {
+    input: z.object({ exporterName: z.string().max(200).nullable() }).strict(),
+    result: returns<LibrarySettings>()
+  },
+  'library.backups': { input: z.object({}).strict(), result: returns<BackupInfo[]>() },
+  'library.backup': { input: z.object({}).strict(), result: returns<BackupInfo | null>() },
+  /** Replaces the library's content with the backup's (after backing up the current state). */
+  'library.restoreBackup': {
+    input: z.object({ name: z.string().min(1).max(200) }).strict(),
+    result: returns<{ restored: string; rows: number; backupBeforeRestore: string | null }>()
+  },
+  /** Open formats: figures as CSV or a data package, highlights as W3C annotations, claims as ClaimReview, articles as CSL-JSON. */
+  'exchange.export': {
+    input: z.object({ format: z.enum(EXCHANGE_FORMATS), projectId: id.nullable().optional() }).strict(),
+    result: returns<ExchangeExport>()
+  },
+
+  // Printing (src/core/print): the print document, and the PDF printed from it. print.pdf takes
+  // back what print.document returned; the desktop app prints it in a hidden window, the CLI and
+  // browser mode with headless Chromium.
+  'print.document': {
+    input: z
+      .object({
+        /** One article; or a dossier of a project, of chosen articles, or (none given) of the library. */
+        articleId: id.optional(),
+        projectId: id.optional(),
+        articleIds: z.array(id).min(1).max(10_000).optional(),
+        options: z
+          .object({
+            paper: z.enum(PAPER_SIZES).default('a4'),
+            notes: z.boolean().default(true),
+            verdicts: z.array(z.enum(VERDICTS)).min(1).max(VERDICTS.length).nullable().default(null),
+            greyscale: z.boolean().default(false)
+          })
+          .strict()
+          .prefault({})
+      })
+      .strict()
+      .refine((value) => [value.articleId, value.projectId, value.articleIds].filter((scope) => scope !== undefined).length <= 1, {
+        message: 'give at most one of articleId, projectId and articleIds'
+      }),
+    result: returns<PrintJob>()
+  },
+  'print.pdf': {
+    input: z
+      .object({
+        html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, 'the print document is too large'),
+        title: z.string().max(1000),
+        fileName: z.string().max(300),
+        paper: z.enum(PAPER_SIZES),
+        exportedAt: z.string().max(40),
+        annotations: z
+          .array(z.object({ highlightId: id, color: z.enum(HIGHLIGHT_COLORS), contents: z.string().max(200_000) }).strict())
+          .max(1_000_000)
+      })
+      .strict(),
+    /** Prints before its transaction: transports call it with invokeAsync (see dispatcher.ts). */
+    result: returns<PrintedPdf>()
   }
 } as const;
 

@@ -25,10 +25,30 @@ export interface ArticleOrigin {
   format: ArticleFormat;
   importedAt: string;
   contentHash: string;
+  /**
+   * PDF articles: where each page begins in the article text, in text order (offsets as in
+   * TextPositionSelector). The page of an offset is the last entry starting at or before it
+   * (pageAtOffset in shared/page-map.ts). Null for articles without pages.
+   */
+  pages: PageStart[] | null;
 }
 
+export interface PageStart {
+  /** Text offset (UTF-16 code units) of the first character of the page. */
+  start: number;
+  /** The page number as counted in the file (1 = first page). */
+  page: number;
+}
+
+/** Formats of text that can be pasted, or given as a revised version of an article. */
 export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
-export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+export type ContentFormat = (typeof ARTICLE_FORMATS)[number];
+/** Files that are converted to an article document when imported. */
+export const CONVERTED_FILE_FORMATS = ['pdf', 'docx'] as const;
+export type ArticleFormat = ContentFormat | (typeof CONVERTED_FILE_FORMATS)[number];
+
+/** Largest file that can be imported: 50 MB (reports with many pictures); checked before reading. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ArticleSummary extends ArticleMetadata {
   id: string;
@@ -131,8 +151,35 @@ export interface LibraryInfo {
   appVersion: string;
 }
 
+export const IMPORT_WARNING_KINDS = [
+  /** The encoding was guessed (no byte-order mark, not UTF-8, nothing declared). */
+  'encoding',
+  /** Text that looks mis-decoded upstream ("â€™", "Ã©") and could not be repaired safely. */
+  'mojibake',
+  /** Mis-decoded text that was repaired. */
+  'mojibake-repaired',
+  /** Something in a PDF's structure was lost: pages without text, undecodable glyphs. */
+  'pdf-structure',
+  /** Something in a Word document could not be converted. */
+  'docx-structure'
+] as const;
+export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];
+
+/** Something the analyst should check in an imported file; the article was still imported. */
+export interface ImportWarning {
+  kind: ImportWarningKind;
+  message: string;
+  /** The suspicious passage, as it now reads in the article. */
+  excerpt?: string;
+}
+
 export interface ImportedArticle {
   id: string;
   title: string;
   fileName: string | null;
+  /** duplicate: the library already holds a live article with the same text; nothing was added. */
+  status: 'imported' | 'duplicate';
+  /** With status duplicate: the article that has the same text (id is that article too). */
+  duplicateOf?: string;
+  warnings: ImportWarning[];
 }

@@ -1,6 +1,6 @@
 // assay import / list / show: getting articles into the library and looking at them.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { ARTICLE_SORT_KEYS, type ArticleDetail, type ArticleSortKey, type ArticleSummary, type ImportedArticle } from '../../shared/domain';
 import { AssayError, type ErrorPayload } from '../../shared/errors';
 import { resolveFromCwd, withLibrary, writeJson, type CliIo, type CommandSpec } from '../cli-context';
@@ -9,7 +9,10 @@ import { printable, renderTable, singleLine, truncate } from '../terminal-text';
 
 /** `assay import --json` output. */
 export interface ImportReport {
+  /** Files added as new articles (status "imported"), with their warnings. */
   imported: ImportedArticle[];
+  /** Files whose text the library already holds (status "duplicate"); nothing was added for them. */
+  duplicates: ImportedArticle[];
   failed: { file: string; error: ErrorPayload }[];
 }
 
@@ -48,7 +51,7 @@ async function readArticleFile(path: string): Promise<Buffer> {
   if (size > MAX_IMPORT_BYTES) {
     throw new AssayError(
       'unreadable_file',
-      `it is ${Math.round(size / 1024 / 1024)} MB; Assay imports articles up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
+      `it is ${Math.round(size / 1024 / 1024)} MB; Assay imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
     );
   }
   try {
@@ -58,28 +61,60 @@ async function readArticleFile(path: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The files to import, in order: files as given, and for a folder the importable files in it and
+ * its subfolders (hidden ones skipped), sorted by path.
+ */
+async function expandArguments(io: CliIo, args: string[]): Promise<{ file: string; path: string }[]> {
+  const { IMPORTABLE_EXTENSIONS } = await import('../../core/import/import-content');
+  const files: { file: string; path: string }[] = [];
+  const walk = (folder: string, shown: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      const label = join(shown, entry.name);
+      if (entry.isDirectory()) walk(path, label);
+      else if (IMPORTABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push({ file: label, path });
+    }
+  };
+  for (const file of args) {
+    const path = resolveFromCwd(io, file);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path, file);
+    else files.push({ file, path });
+  }
+  return files;
+}
+
 export const importCommand: CommandSpec = {
   name: 'import',
-  summary: 'import article files (.md, .html, .txt) into the library',
-  usage: 'assay import FILE... [--json]',
-  options: ['json'],
+  summary: 'import articles: web pages, PDF, Word (.docx), Markdown, text; files or folders',
+  usage: 'assay import FILE|FOLDER... [--project ID] [--json]',
+  options: ['json', 'project'],
   args: { min: 1, max: Infinity },
   details: [
+    'Formats: .html .htm .xhtml (saved web pages), .pdf, .docx, .md .markdown, .txt .text.',
+    'A folder imports the files of those formats in it and in its subfolders.',
     'Each file is imported on its own: a file that fails is reported on stderr and the others',
-    'still import; the exit code is 1 if any failed.'
+    'still import. A file whose text the library already has is skipped as a duplicate (not an',
+    'error). Warnings (a guessed encoding, mis-decoded text, PDF pages without text) are printed',
+    'on stderr. The exit code is 1 if any file failed.',
+    '--project ID: the project the articles join (default: the default project; see `assay project list`).'
   ],
   run: (context) =>
     withLibrary(context, async ({ dispatcher }) => {
       const { io } = context;
-      const report: ImportReport = { imported: [], failed: [] };
+      const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       // One file at a time, each in its own transaction: a bad file never stops the others.
-      for (const file of context.args) {
+      for (const { file, path } of await expandArguments(io, context.args)) {
         try {
-          const path = resolveFromCwd(io, file);
           const bytes = await readArticleFile(path);
-          report.imported.push(
-            dispatcher.call('articles.importFile', { fileName: basename(path), dataBase64: bytes.toString('base64') })
-          );
+          // Async: PDF and Word files are parsed in the import worker before the write.
+          const outcome = await dispatcher.callAsync('articles.importFile', {
+            fileName: basename(path),
+            dataBase64: bytes.toString('base64'),
+            projectId: context.options.project ?? null
+          });
+          (outcome.status === 'duplicate' ? report.duplicates : report.imported).push(outcome);
         } catch (error) {
           const payload = errorPayload(error);
           report.failed.push({ file, error: payload });
@@ -93,20 +128,29 @@ export const importCommand: CommandSpec = {
 };
 
 function writeImportReport(io: CliIo, report: ImportReport): void {
-  const total = report.imported.length + report.failed.length;
-  if (report.imported.length > 0) {
+  const done = [...report.imported, ...report.duplicates];
+  const total = done.length + report.failed.length;
+  if (done.length > 0) {
     io.stdout.write(
       renderTable<ImportedArticle>(
         [
           { header: 'ID', value: (article) => article.id },
+          { header: 'STATUS', value: (article) => (article.warnings.length ? `${article.status}, ${article.warnings.length} warning(s)` : article.status) },
           { header: 'TITLE', value: (article) => article.title, maxWidth: 60 },
           { header: 'FILE', value: (article) => article.fileName ?? '' }
         ],
-        report.imported
+        done
       )
     );
   }
-  const summary = `Imported ${report.imported.length} of ${total} ${total === 1 ? 'file' : 'files'}.\n`;
+  for (const article of done) {
+    for (const warning of article.warnings) {
+      io.stderr.write(`assay: warning: ${printable(warning.message)}\n`);
+      if (warning.excerpt) io.stderr.write(`  “${singleLine(warning.excerpt)}”\n`);
+    }
+  }
+  const duplicates = report.duplicates.length ? ` (${report.duplicates.length} already in the library, skipped)` : '';
+  const summary = `Imported ${report.imported.length} of ${total} ${total === 1 ? 'file' : 'files'}${duplicates}.\n`;
   if (report.failed.length > 0) io.stderr.write(`assay: ${summary}`);
   else io.stdout.write(summary);
 }

@@ -72,11 +72,11 @@ const figureAddCommand: CommandSpec = {
     return withLibrary(context, ({ dispatcher }) => {
       const figure = dispatcher.call('figures.create', {
         metric: options.metric!,
-        entity: options.entity!,
+        entity: singleOption(options.entity, 'entity')!,
         value: options.value!,
         high: options.high ?? null,
         unit: options.unit!,
-        period: options.period!,
+        period: singleOption(options.period, 'period')!,
         qualifier,
         basis: options.basis ?? null,
         notes: options.notes ?? null,
@@ -364,8 +364,8 @@ export const figuresCommand: CommandSpec = {
     return withLibrary(context, ({ dispatcher }) => {
       const page = dispatcher.call('figures.list', {
         metric: options.metric ?? null,
-        entity: options.entity ?? null,
-        period: options.period === undefined ? null : canonicalPeriod(dispatcher, options.period),
+        entity: singleOption(options.entity, 'entity') ?? null,
+        period: options.period === undefined ? null : canonicalPeriod(dispatcher, singleOption(options.period, 'period')!),
         sort,
         direction,
         limit

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/domain';
-import { CONTEXT_LENGTH, anchorSelectors, describeRange, findExactOccurrences } from './anchoring';
+import { CONTEXT_LENGTH, anchorSelectors, describeRange, findExactOccurrences, mapPositionsThroughEdit } from './anchoring';
 
 const ARTICLE = [
   'The committee met on Tuesday to review the budget for the coming year.',
@@ -373,3 +373,20 @@ function syntheticArticle(length: number): string {
   }
   return text;
 }
+
+describe('mapPositionsThroughEdit', () => {
+  it('keeps positions before the edit, shifts those after it, and gives up inside it', () => {
+    const map = mapPositionsThroughEdit('one two three four', 'one 2 three four');
+    expect(map(0, 'start')).toBe(0);
+    expect(map(3, 'end')).toBe(3);
+    expect(map(5, 'start')).toBeNull();
+    expect(map(8, 'start')).toBe(6);
+    expect(map(18, 'end')).toBe(16);
+  });
+
+  it('handles insertions at either end and an unchanged text', () => {
+    expect(mapPositionsThroughEdit('abc', 'xxabc')(0, 'start')).toBe(2);
+    expect(mapPositionsThroughEdit('abc', 'abcxx')(3, 'end')).toBe(3);
+    expect(mapPositionsThroughEdit('abc', 'abc')(1, 'start')).toBe(1);
+  });
+});

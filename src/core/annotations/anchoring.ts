@@ -353,3 +353,29 @@ function isHighSurrogate(code: number): boolean {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * Where text positions go when oldText becomes newText, assuming one edited region (the common
+ * prefix and suffix are unchanged). Positions before the region stay, positions after it shift by
+ * the change in length, and positions inside it cannot be mapped (null). Re-anchoring uses the
+ * mapped position as its first guess, so highlights after an edit are found without a search.
+ */
+export function mapPositionsThroughEdit(oldText: string, newText: string): (position: number, side: 'start' | 'end') => number | null {
+  const shortest = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < shortest && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (
+    suffix < shortest - prefix &&
+    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+  ) {
+    suffix += 1;
+  }
+  const editedEnd = oldText.length - suffix;
+  const delta = newText.length - oldText.length;
+  return (position, side) => {
+    if (position < prefix || (side === 'end' && position === prefix)) return position;
+    if (position > editedEnd || (side === 'start' && position === editedEnd)) return position + delta;
+    return null;
+  };
+}

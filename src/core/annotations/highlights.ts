@@ -5,7 +5,7 @@ import type { Highlight, HighlightColor, ReanchorReport } from '../../shared/dom
 import { AssayError } from '../../shared/errors';
 import type { Library } from '../db/library';
 import { indexNote } from '../search/search-index';
-import { anchorSelectors, describeRange, findExactOccurrences } from './anchoring';
+import { anchorSelectors, describeRange, findExactOccurrences, mapPositionsThroughEdit } from './anchoring';
 import { highlightFromRow, type HighlightRow } from './highlight-rows';
 
 const LIVE_HIGHLIGHTS = 'SELECT rowid, * FROM highlights WHERE article_id = ? AND deleted_at IS NULL';
@@ -147,12 +147,22 @@ export function restoreHighlight(library: Library, id: string): Highlight {
   return highlightFromRow(getHighlightRow(library, id));
 }
 
-function reanchorRow(library: Library, row: HighlightRow, text: string): Highlight['anchorState'] {
-  const result = anchorSelectors(
+type PositionMap = ReturnType<typeof mapPositionsThroughEdit>;
+
+function reanchorRow(library: Library, row: HighlightRow, text: string, mapPosition?: PositionMap): Highlight['anchorState'] {
+  const mappedStart = mapPosition ? mapPosition(row.position_start, 'start') : row.position_start;
+  const mappedEnd = mapPosition ? mapPosition(row.position_end, 'end') : row.position_end;
+  const guess = mappedStart !== null && mappedEnd !== null && mappedEnd > mappedStart ? { start: mappedStart, end: mappedEnd } : null;
+  const found = anchorSelectors(
     text,
     { type: 'TextQuoteSelector', exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix },
-    { type: 'TextPositionSelector', start: row.position_start, end: row.position_end }
+    { type: 'TextPositionSelector', ...(guess ?? { start: row.position_start, end: row.position_end }) }
   );
+  // Found where the edit moved it: that is a move, not the same place.
+  const result =
+    found.state === 'anchored' && (found.start !== row.position_start || found.end !== row.position_end)
+      ? { ...found, state: 'moved' as const }
+      : found;
   if (result.state === 'orphaned') {
     // Keep the old selectors: they are what the orphan shows, and a later revision may place it again.
     if (row.anchor_state !== 'orphaned') {
@@ -177,9 +187,15 @@ function reanchorRow(library: Library, row: HighlightRow, text: string): Highlig
 }
 
 /** Re-anchors every live highlight of an article against its new text. Call inside a transaction. */
-export function reanchorHighlights(library: Library, articleId: string, text: string): ReanchorReport {
+/**
+ * Re-anchors every live highlight of an article against its new text. With the previous text,
+ * positions are first carried through the edit, so only highlights inside the edited region need a
+ * search. Call inside a transaction.
+ */
+export function reanchorHighlights(library: Library, articleId: string, text: string, previousText?: string): ReanchorReport {
   const report: ReanchorReport = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const rows = library.statement(LIVE_HIGHLIGHTS).all(articleId) as HighlightRow[];
-  for (const row of rows) report[reanchorRow(library, row, text)] += 1;
+  const mapPosition = previousText !== undefined && previousText !== text ? mapPositionsThroughEdit(previousText, text) : undefined;
+  for (const row of rows) report[reanchorRow(library, row, text, mapPosition)] += 1;
   return report;
 }

@@ -1,7 +1,9 @@
 import type { DomainHandlers } from '../dispatch/handler-types';
-import { prepareArticle, prepareArticleFile } from '../import/import-content';
+import { prepareFileInBackground } from '../import/background-import';
+import { prepareArticle, prepareArticleFile, type PreparedArticle } from '../import/import-content';
 import {
   createArticle,
+  importArticleFile,
   getArticle,
   listArticles,
   listTrash,
@@ -12,6 +14,7 @@ import {
   updateArticleMetadata
 } from './articles';
 import { listTags } from './tags';
+import { placeNewArticle } from '../projects/projects';
 import type { DocumentNode } from '../../shared/domain';
 
 export const articleHandlers: DomainHandlers<
@@ -29,12 +32,21 @@ export const articleHandlers: DomainHandlers<
 > = {
   'articles.list': (input, { library }) => listArticles(library, input),
   'articles.get': ({ id }, { library }) => getArticle(library, id),
-  'articles.create': ({ content, format, tags, ...metadata }, { library }) =>
-    createArticle(library, { ...metadata, tags, prepared: prepareArticle(content, format) }),
-  'articles.importFile': ({ fileName, dataBase64 }, { library }) => {
-    const prepared = prepareArticleFile(fileName, Buffer.from(dataBase64, 'base64'));
-    const article = createArticle(library, { prepared, fileName });
-    return { id: article.id, title: article.title, fileName };
+  'articles.create': ({ content, format, tags, projectId, ...metadata }, { library }) => {
+    const article = createArticle(library, { ...metadata, tags, prepared: prepareArticle(content, format) });
+    placeNewArticle(library, article.id, projectId);
+    return article;
+  },
+  // Two phases: the file is parsed in the import worker before the transaction that adds it.
+  'articles.importFile': {
+    prepare: ({ fileName, dataBase64 }) => prepareFileInBackground(fileName, Buffer.from(dataBase64, 'base64')),
+    // Synchronous callers can import text, Markdown and web pages; PDF and Word need invokeAsync.
+    prepareSync: ({ fileName, dataBase64 }): PreparedArticle => prepareArticleFile(fileName, Buffer.from(dataBase64, 'base64')),
+    commit: ({ fileName, projectId }, prepared: PreparedArticle, { library }) => {
+      const imported = importArticleFile(library, fileName, prepared);
+      placeNewArticle(library, imported.id, projectId, imported.status === 'duplicate');
+      return imported;
+    }
   },
   'articles.updateMetadata': ({ id, ...changes }, { library }) => updateArticleMetadata(library, id, changes),
   'articles.updateDocument': ({ id, doc }, { library }) => updateArticleDocument(library, id, doc as DocumentNode),

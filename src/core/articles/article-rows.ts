@@ -1,5 +1,5 @@
 // Row shapes of the articles tables, exactly as stored, and their mapping to domain types.
-import type { ArticleFormat, ArticleSummary, DocumentNode } from '../../shared/domain';
+import type { ArticleFormat, ArticleSummary, ContentFormat, DocumentNode, PageStart } from '../../shared/domain';
 
 export interface ArticleRow {
   rowid: number;
@@ -10,7 +10,12 @@ export interface ArticleRow {
   url: string | null;
   published_at: string | null;
   file_name: string | null;
-  format: ArticleFormat;
+  /** The kind of source_html: text, markdown or html (converted files are stored as html). */
+  format: ContentFormat;
+  /** pdf or docx for a file converted on import, else null. */
+  file_format: ArticleFormat | null;
+  /** JSON PageStart[] (PDF articles), else null. */
+  page_map_json: string | null;
   content_hash: string;
   source_html: string | null;
   doc_json: string;
@@ -48,4 +53,18 @@ export function summaryFromRow(row: ArticleSummaryRow): ArticleSummary {
 
 export function parseDocument(row: Pick<ArticleRow, 'doc_json'>): DocumentNode {
   return JSON.parse(row.doc_json) as DocumentNode;
+}
+
+/** What an article was imported as: the converted file's kind, or the stored content's format. */
+export function originFormat(row: Pick<ArticleRow, 'format' | 'file_format'>): ArticleFormat {
+  return row.file_format ?? row.format;
+}
+
+/** How a prepared article's format is stored: converted files as their HTML, plus their kind. */
+export function storedFormat(format: ArticleFormat): { format: ContentFormat; fileFormat: ArticleFormat | null } {
+  return format === 'pdf' || format === 'docx' ? { format: 'html', fileFormat: format } : { format, fileFormat: null };
+}
+
+export function parsePageMap(row: Pick<ArticleRow, 'page_map_json'>): PageStart[] | null {
+  return row.page_map_json ? (JSON.parse(row.page_map_json) as PageStart[]) : null;
 }

@@ -1,13 +1,33 @@
 // Articles: creating them from prepared content, listing, reading, editing metadata and text.
 import { randomUUID } from 'node:crypto';
-import type { ArticleDetail, ArticleMetadata, ArticleSortKey, ArticleSummary, DocumentNode, ReanchorReport } from '../../shared/domain';
+import type {
+  ArticleDetail,
+  ArticleMetadata,
+  ArticleSortKey,
+  ArticleSummary,
+  DocumentNode,
+  ImportedArticle,
+  PageStart,
+  ReanchorReport
+} from '../../shared/domain';
 import type { TrashedArticle } from '../../shared/evidence';
 import { AssayError } from '../../shared/errors';
 import { listHighlights, reanchorHighlights } from '../annotations/highlights';
 import type { Library } from '../db/library';
 import { documentFromEditor } from '../import/article-document';
 import type { PreparedArticle } from '../import/import-content';
-import { parseDocument, summaryFromRow, TAG_SEPARATOR, type ArticleRow, type ArticleSummaryRow } from './article-rows';
+import { remapPageStarts } from '../import/page-map';
+import { pageAtOffset } from '../../shared/page-map';
+import {
+  originFormat,
+  parseDocument,
+  parsePageMap,
+  storedFormat,
+  summaryFromRow,
+  TAG_SEPARATOR,
+  type ArticleRow,
+  type ArticleSummaryRow
+} from './article-rows';
 import { indexArticle } from '../search/search-index';
 import { setArticleTags } from './tags';
 
@@ -36,12 +56,13 @@ export function createArticle(library: Library, input: CreateArticleInput): Arti
   const id = randomUUID();
   const now = library.now();
   const title = emptyToNull(input.title) ?? input.prepared.suggestedTitle ?? input.fileName ?? 'Untitled article';
+  const stored = storedFormat(input.prepared.format);
   library.db.transaction(() => {
     const { lastInsertRowid } = library
       .statement(
-        `INSERT INTO articles (id, title, author, publisher, url, published_at, file_name, format, content_hash,
-           source_html, doc_json, body_text, imported_at, added_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO articles (id, title, author, publisher, url, published_at, file_name, format, file_format, content_hash,
+           source_html, doc_json, body_text, page_map_json, imported_at, added_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         id,
@@ -51,11 +72,13 @@ export function createArticle(library: Library, input: CreateArticleInput): Arti
         emptyToNull(input.url),
         emptyToNull(input.publishedAt),
         input.fileName ?? null,
-        input.prepared.format,
+        stored.format,
+        stored.fileFormat,
         input.prepared.contentHash,
         input.prepared.html,
         JSON.stringify(input.prepared.doc),
         input.prepared.text,
+        input.prepared.pages?.length ? JSON.stringify(input.prepared.pages) : null,
         now,
         now,
         now
@@ -124,7 +147,13 @@ export function getArticle(library: Library, id: string): ArticleDetail {
   const summary = getArticleSummary(library, id);
   return {
     ...summary,
-    origin: { fileName: row.file_name, format: row.format, importedAt: row.imported_at, contentHash: row.content_hash },
+    origin: {
+      fileName: row.file_name,
+      format: originFormat(row),
+      importedAt: row.imported_at,
+      contentHash: row.content_hash,
+      pages: parsePageMap(row)
+    },
     doc: parseDocument(row),
     text: row.body_text,
     highlights: listHighlights(library, id)
@@ -159,26 +188,40 @@ export function updateArticleMetadata(
 function replaceArticleText(
   library: Library,
   row: ArticleRow,
-  content: { doc: DocumentNode; text: string; html?: string; contentHash?: string; format?: PreparedArticle['format'] }
+  content: {
+    doc: DocumentNode;
+    text: string;
+    html?: string;
+    contentHash?: string;
+    format?: PreparedArticle['format'];
+    pages?: PageStart[] | null;
+  }
 ): ReanchorReport {
   let report!: ReanchorReport;
+  const stored = content.format ? storedFormat(content.format) : null;
+  // Page starts follow the words they stand before; a revision that brings its own pages replaces them.
+  const pages = content.pages ?? remapPageStarts(parsePageMap(row), row.body_text, content.text);
   library.db.transaction(() => {
     library
       .statement(
         `UPDATE articles SET doc_json = ?, body_text = ?, source_html = coalesce(?, source_html),
-           content_hash = coalesce(?, content_hash), format = coalesce(?, format), updated_at = ? WHERE id = ?`
+           content_hash = coalesce(?, content_hash), format = coalesce(?, format),
+           file_format = CASE WHEN ? THEN ? ELSE file_format END, page_map_json = ?, updated_at = ? WHERE id = ?`
       )
       .run(
         JSON.stringify(content.doc),
         content.text,
         content.html ?? null,
         content.contentHash ?? null,
-        content.format ?? null,
+        stored?.format ?? null,
+        stored ? 1 : 0,
+        stored?.fileFormat ?? null,
+        pages?.length ? JSON.stringify(pages) : null,
         library.now(),
         row.id
       );
     if (content.text !== row.body_text) indexArticle(library, row.rowid, row.title, content.text, 'replace');
-    report = reanchorHighlights(library, row.id, content.text);
+    report = reanchorHighlights(library, row.id, content.text, row.body_text);
   })();
   return report;
 }
@@ -195,6 +238,36 @@ export function reviseArticle(library: Library, id: string, prepared: PreparedAr
   const row = getArticleRow(library, id);
   const reanchor = replaceArticleText(library, row, prepared);
   return { article: getArticle(library, id), reanchor };
+}
+
+/** The live article whose text is exactly this (same content hash), if any. */
+export function findArticleByContentHash(library: Library, contentHash: string): { id: string; title: string } | null {
+  return (
+    (library
+      .statement('SELECT id, title FROM articles WHERE content_hash = ? AND deleted_at IS NULL ORDER BY added_at LIMIT 1')
+      .get(contentHash) as { id: string; title: string } | undefined) ?? null
+  );
+}
+
+/**
+ * Adds an imported file, unless the library already holds a live article with the same text: then
+ * nothing is added and the file is reported as a duplicate of it. Citation fields come from the
+ * file (web page metadata, PDF and Word properties).
+ */
+export function importArticleFile(library: Library, fileName: string, prepared: PreparedArticle): ImportedArticle {
+  const warnings = prepared.warnings ?? [];
+  const existing = findArticleByContentHash(library, prepared.contentHash);
+  if (existing) {
+    return { id: existing.id, title: existing.title, fileName, status: 'duplicate', duplicateOf: existing.id, warnings };
+  }
+  const { author, publisher, url, publishedAt } = prepared.metadata ?? {};
+  const article = createArticle(library, { prepared, fileName, author, publisher, url, publishedAt });
+  return { id: article.id, title: article.title, fileName, status: 'imported', warnings };
+}
+
+/** The page of a PDF article a text offset falls on ("p. 12"), or null for articles without pages. */
+export function pageAt(library: Library, articleId: string, offset: number): number | null {
+  return pageAtOffset(parsePageMap(getArticleRow(library, articleId)), offset);
 }
 
 export function countArticles(library: Library): number {

@@ -9,11 +9,15 @@ import { libraryHandlers } from '../library/library-handlers';
 import { searchHandlers } from '../search/search-handlers';
 import { claimHandlers } from '../claims/claim-handlers';
 import { figureHandlers } from '../figures/figure-handlers';
+import { chartHandlers } from '../charts/chart-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { quantityHandlers } from '../quantities/quantity-handlers';
+import { aroundTransaction, projectHandlers } from '../projects/project-handlers';
+import { exchangeHandlers } from '../exchange/exchange-handlers';
+import { printHandlers } from '../print/print-handlers';
 import type { Library } from '../db/library';
 import { createUndoJournal, type UndoJournal } from '../history/undo-journal';
-import type { HandlerContext, HandlerMap } from './handler-types';
+import type { AnyHandler, HandlerContext, HandlerMap, TwoPhaseHandler } from './handler-types';
 
 /** Joins domain handler maps; a method claimed twice or not at all is a programming error. */
 export function joinHandlers(...maps: Partial<HandlerMap>[]): HandlerMap {
@@ -37,8 +41,12 @@ export const handlers: HandlerMap = joinHandlers(
   searchHandlers,
   claimHandlers,
   figureHandlers,
+  chartHandlers,
   quantityHandlers,
-  historyHandlers
+  historyHandlers,
+  projectHandlers,
+  exchangeHandlers,
+  printHandlers
 );
 
 export function describeInputProblem(error: z.ZodError): string {
@@ -59,6 +67,17 @@ export interface Dispatcher {
   invoke(method: string, input: unknown): Envelope<unknown>;
   /** For in-process callers (CLI, tests): typed, throws AssayError. */
   call<K extends MethodName>(method: K, input: MethodInput<K>): MethodResult<K>;
+  /**
+   * As invoke, and the way transports call: a two-phase method (articles.importFile) does its
+   * slow preparation (parsing the file, in a worker) before its transaction, without blocking.
+   */
+  invokeAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** As call, for two-phase methods. */
+  callAsync<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodResult<K>>;
+}
+
+function isTwoPhase(handler: AnyHandler<MethodName>): handler is TwoPhaseHandler<MethodName, unknown> {
+  return typeof handler === 'object';
 }
 
 export interface DispatcherOptions {
@@ -69,13 +88,15 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions, handlerMap: HandlerMap = handlers): Dispatcher {
   const { library } = options;
   const journal = createUndoJournal(library);
-  const run = (method: string, input: unknown, callJournal: UndoJournal = journal): unknown => {
+  const validate = (method: string, input: unknown) => {
     if (!isMethodName(method)) throw new AssayError('unknown_method', `There is no method named ${method}.`);
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       throw new AssayError('invalid_input', `${method}: ${describeInputProblem(parsed.error)}`);
     }
-    const handler = handlerMap[method] as (input: unknown, context: HandlerContext) => unknown;
+    return { handler: handlerMap[method] as AnyHandler<MethodName>, data: parsed.data as never };
+  };
+  const execute = (handler: AnyHandler<MethodName>, data: never, prepared: unknown, callJournal: UndoJournal): unknown => {
     const context: HandlerContext = {
       ...options,
       journal: callJournal,
@@ -83,7 +104,21 @@ export function createDispatcher(options: DispatcherOptions, handlerMap: Handler
     };
     // Every call is one transaction: a change and its undo record, or a refused change's partial
     // writes, can never be half in the library.
-    return library.db.transaction(() => handler(parsed.data, context))();
+    return library.db.transaction(() =>
+      isTwoPhase(handler) ? handler.commit(data, prepared, context) : (handler as (input: unknown, context: HandlerContext) => unknown)(data, context)
+    )();
+  };
+  const run = (method: string, input: unknown, callJournal: UndoJournal = journal): unknown => {
+    const { handler, data } = validate(method, input);
+    // A backup before a merge, or attaching a backup to restore, cannot run inside the transaction.
+    return aroundTransaction(library, method, data, () =>
+      execute(handler, data, isTwoPhase(handler) ? handler.prepareSync(data) : undefined, callJournal)
+    );
+  };
+  const runAsync = async (method: string, input: unknown): Promise<unknown> => {
+    const { handler, data } = validate(method, input);
+    const prepared = isTwoPhase(handler) ? await handler.prepare(data) : undefined;
+    return aroundTransaction(library, method, data, () => execute(handler, data, prepared, journal));
   };
   return {
     invoke(method, input) {
@@ -95,6 +130,16 @@ export function createDispatcher(options: DispatcherOptions, handlerMap: Handler
     },
     call(method, input) {
       return run(method, input) as MethodResult<typeof method>;
+    },
+    async invokeAsync(method, input) {
+      try {
+        return { ok: true, result: await runAsync(method, input) };
+      } catch (error) {
+        return { ok: false, error: toPayload(error) };
+      }
+    },
+    async callAsync(method, input) {
+      return (await runAsync(method, input)) as MethodResult<typeof method>;
     }
   };
 }

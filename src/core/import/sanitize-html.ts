@@ -17,6 +17,11 @@ export function sanitizeArticleHtml(html: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href'],
     allowProtocolRelative: false,
+    // Relative links ("#footnote-1", "/world/asia") lead nowhere once the page is in the library.
+    transformTags: {
+      a: (tagName, attribs) =>
+        /^(https?:|mailto:)/i.test((attribs.href ?? '').trim()) ? { tagName, attribs } : { tagName: 'span', attribs: {} }
+    },
     // Drop these with their content: their text is code or chrome, never article prose.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'nav', 'button', 'select', 'title', 'head'],
     disallowedTagsMode: 'discard'

@@ -1,5 +1,10 @@
 // Articles, tags, highlights and the full-text index. Ids are UUIDs so that project files from
 // other libraries can merge by id; the integer rowid only links rows to their FTS entries.
+//
+// Column order matters: SQLite reads a row's columns in order, and an article's text, document and
+// source run to hundreds of kilobytes in overflow pages. Every small column the library list and
+// filters read comes first, so listing never walks an article's content; of the large columns the
+// text comes first, as highlighting reads it alone.
 export default `
 CREATE TABLE articles (
   id TEXT PRIMARY KEY,
@@ -11,14 +16,17 @@ CREATE TABLE articles (
   file_name TEXT,
   format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'html')),
   content_hash TEXT NOT NULL,
-  source_html TEXT,
-  doc_json TEXT NOT NULL,
-  body_text TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   added_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- In the trash since; the article keeps its highlights and claims and can be restored.
+  deleted_at TEXT,
+  body_text TEXT NOT NULL,
+  doc_json TEXT NOT NULL,
+  source_html TEXT
 );
 CREATE INDEX articles_added ON articles (added_at);
+CREATE INDEX articles_live_added ON articles (added_at) WHERE deleted_at IS NULL;
 CREATE INDEX articles_title ON articles (title COLLATE NOCASE);
 CREATE INDEX articles_published ON articles (published_at);
 CREATE INDEX articles_content_hash ON articles (content_hash);

@@ -1,9 +1,7 @@
-// Claims, figures and the evidence links between them; a trash for articles; the undo journal.
+// Claims, figures and the evidence links between them; the undo journal.
 // Deletions are soft (deleted_at) so that they can be undone and, later, travel as tombstones in
 // project files.
 export default `
-ALTER TABLE articles ADD COLUMN deleted_at TEXT;
-
 CREATE TABLE claims (
   id TEXT PRIMARY KEY,
   article_id TEXT REFERENCES articles (id) ON DELETE CASCADE,

@@ -2,6 +2,9 @@
 // edited, because libraries that applied it record its checksum and are checked against it.
 import initial from './0001-initial';
 import claimsFigures from './0002-claims-figures';
+import charts from './0003-charts';
+import importFormats from './0004-import-formats';
+import projects from './0005-projects';
 
 export interface Migration {
   version: number;
@@ -11,5 +14,8 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
-  { version: 2, name: 'claims-figures', sql: claimsFigures }
+  { version: 2, name: 'claims-figures', sql: claimsFigures },
+  { version: 3, name: 'charts', sql: charts },
+  { version: 4, name: 'import-formats', sql: importFormats },
+  { version: 5, name: 'projects', sql: projects }
 ];

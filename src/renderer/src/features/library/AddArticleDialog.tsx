@@ -1,15 +1,19 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import type { ArticleFormat } from '../../../../shared/domain';
+import type { ContentFormat } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { useClient } from '../../app/client-context';
 import { useNotices } from '../../app/notices';
-import { ACCEPTED_FILE_TYPES, describeOutcome, importFiles } from './file-import';
+import { ACCEPTED_FILE_TYPES, selectionFromFileList, type BatchSelection } from './file-import';
+import { ImportBatchDialog } from './ImportBatchDialog';
 import { emptyMetadata, MetadataFields, type MetadataDraft } from './MetadataFields';
 
-type FormatChoice = 'auto' | ArticleFormat;
+type FormatChoice = 'auto' | ContentFormat;
+
+// Chromium's folder picker; React does not know the attribute.
+const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;
 
 /** Guesses the format of pasted content; the analyst can override it. */
-export function detectFormat(content: string): ArticleFormat {
+export function detectFormat(content: string): ContentFormat {
   if (/<(p|div|h[1-6]|article|section|html|body|br|ul|ol|table|span)\b[^>]*>/i.test(content)) return 'html';
   if (/^\s{0,3}(#{1,6}\s|[-*+]\s|\d+\.\s|>\s)/m.test(content) || /\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)/.test(content)) return 'markdown';
   return 'text';
@@ -23,12 +27,13 @@ export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; on
   const [metadata, setMetadata] = useState<MetadataDraft>(emptyMetadata);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [batch, setBatch] = useState<BatchSelection | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-  }, []);
+  }, [batch]);
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     // Pasting from a browser carries the page's HTML; keeping it keeps headings and lists.
@@ -67,19 +72,18 @@ export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; on
     }
   };
 
-  const onFiles = async (files: FileList | null) => {
+  const onFiles = (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    setBusy(true);
-    const outcome = await importFiles(client, [...files]);
-    setBusy(false);
-    if (outcome.failed.length) {
-      setProblem(describeOutcome(outcome));
-      if (outcome.imported.length) notices.show({ kind: 'info', message: `Added ${outcome.imported.length} of ${files.length} files.` });
+    const selection = selectionFromFileList(files);
+    if (selection.files.length === 0) {
+      setProblem(`The folder has no files Assay can import (${ACCEPTED_FILE_TYPES.replaceAll(',', ', ')}).`);
       return;
     }
-    notices.show({ kind: 'info', message: describeOutcome(outcome) });
-    onAdded(outcome.imported.length === 1 ? outcome.imported[0].id : null);
+    // The batch (progress, then a summary) takes the dialog's place.
+    setBatch(selection);
   };
+
+  if (batch) return <ImportBatchDialog selection={batch} onDone={onAdded} />;
 
   return (
     <dialog ref={dialog} className="dialog add-article" aria-label="Add article" onClose={onClose}>
@@ -92,11 +96,15 @@ export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; on
               type="file"
               multiple
               accept={ACCEPTED_FILE_TYPES}
-              aria-label="Open .txt, .md or .html files"
-              onChange={(event) => void onFiles(event.target.files)}
+              aria-label="Open files to import"
+              onChange={(event) => onFiles(event.target.files)}
             />
           </label>
-          <span className="hint">.txt, .md and .html; you can also drop files on the library.</span>
+          <label className="button">
+            Open folder…
+            <input type="file" {...FOLDER_PICKER} aria-label="Open a folder to import" onChange={(event) => onFiles(event.target.files)} />
+          </label>
+          <span className="hint">Web pages (.html), PDF, Word (.docx), Markdown and text; you can also drop files and folders on the library.</span>
         </div>
         <p className="divider">or paste the text or HTML</p>
         <textarea

@@ -6,7 +6,8 @@ import { useNotices } from '../../app/notices';
 import { navigate } from '../../app/route';
 import { useLibraryChanged, useUndo } from '../../app/undo';
 import { AddArticleDialog } from './AddArticleDialog';
-import { describeOutcome, importFiles } from './file-import';
+import { selectionFromDrop, type BatchSelection } from './file-import';
+import { ImportBatchDialog } from './ImportBatchDialog';
 import { Snippet } from './Snippet';
 
 const PAGE_SIZE = 100;
@@ -43,6 +44,7 @@ export function LibraryView() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [dropped, setDropped] = useState<BatchSelection | null>(null);
   const searchSequence = useRef(0);
   const [deleting, setDeleting] = useState<ArticleSummary | null>(null);
   const undo = useUndo();
@@ -119,11 +121,13 @@ export function LibraryView() {
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length === 0) return;
-    const outcome = await importFiles(client, files);
-    notices.show({ kind: outcome.failed.length ? 'error' : 'info', message: describeOutcome(outcome) });
-    refresh();
+    // Files and folders (walked); read from the event before anything is awaited.
+    const selection = await selectionFromDrop(event.dataTransfer);
+    if (selection.files.length === 0) {
+      if (selection.skipped.length > 0) notices.error('Nothing to import: Assay reads web pages (.html), PDF, Word (.docx), Markdown and text files.');
+      return;
+    }
+    setDropped(selection);
   };
 
   const sortBy = (column: Column) =>
@@ -246,7 +250,17 @@ export function LibraryView() {
         </>
       )}
 
-      {dragging && <div className="drop-overlay">Drop .txt, .md or .html files to add them</div>}
+      {dragging && <div className="drop-overlay">Drop files or folders to import them</div>}
+      {dropped && (
+        <ImportBatchDialog
+          selection={dropped}
+          onDone={(articleId) => {
+            setDropped(null);
+            refresh();
+            if (articleId) navigate({ view: 'reader', articleId, highlightId: null });
+          }}
+        />
+      )}
       {deleting && <ConfirmTrash article={deleting} onConfirm={() => void moveToTrash(deleting)} onCancel={() => setDeleting(null)} />}
       {adding && (
         <AddArticleDialog

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { NEWS_PAGE, NEWS_PAGE_CLUTTER, NEWS_PAGE_PARAGRAPHS } from './fixtures/corpus';
+import { prepareArticleFile } from './import-content';
+import { normalizeDate, readWebPage } from './web-page';
+
+const bytes = (html: string) => new Uint8Array(Buffer.from(html, 'utf8'));
+
+describe('web page import', () => {
+  it('extracts the article from navigation, share bar, ads, comments and footer', () => {
+    const prepared = prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
+    for (const passage of NEWS_PAGE_PARAGRAPHS) expect(prepared.text).toContain(passage);
+    for (const clutter of NEWS_PAGE_CLUTTER) expect(prepared.text).not.toContain(clutter);
+    // The byline is a citation field, not a paragraph of the article.
+    expect(prepared.text).not.toContain('By Ines Okafor');
+    expect(prepared.format).toBe('html');
+  });
+
+  it('fills title, author, publisher, date and canonical URL from the page metadata', () => {
+    const prepared = prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
+    expect(prepared.suggestedTitle).toBe('Magnet makers race to secure oxides');
+    expect(prepared.metadata).toEqual({
+      author: 'Ines Okafor',
+      publisher: 'The Metals Ledger',
+      url: 'https://ledger.example/2024/03/magnet-makers',
+      publishedAt: '2024-03-05'
+    });
+  });
+
+  it('keeps headings, paragraphs, lists, block quotes, tables and absolute links; drops relative links, images and scripts', () => {
+    const { doc, html } = prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
+    const json = JSON.stringify(doc);
+    const types = new Set<string>();
+    const walk = (node: typeof doc) => {
+      types.add(node.type);
+      node.content?.forEach(walk);
+    };
+    walk(doc);
+    for (const type of ['heading', 'paragraph', 'bulletList', 'blockquote', 'table', 'tableHeader', 'tableCell']) expect(types).toContain(type);
+    expect(json).toContain('https://www.iea.example/reports/critical-minerals');
+    expect(json).toContain('earlier story on export controls');
+    expect(json).not.toContain('/2024/02/export-controls');
+    for (const forbidden of ['<script', 'onerror', '<img', 'tracker.example', 'ads.example', 'cdn.ledger.example', '__assayPageScript']) {
+      expect(html).not.toContain(forbidden);
+      expect(json).not.toContain(forbidden);
+    }
+  });
+
+  it('never runs the page: its scripts and handlers do nothing while it is parsed', () => {
+    const globals = globalThis as { __assayPageScript?: string };
+    readWebPage(NEWS_PAGE);
+    prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
+    expect(globals.__assayPageScript).toBeUndefined();
+  });
+
+  it('keeps a short page whole when there is no article to extract, and takes JSON-LD when meta tags are missing', () => {
+    const page = `<html><head><title>Note</title><script type="application/ld+json">
+      {"@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Cobalt glut","author":[{"name":"A. Bee"},{"name":"C. Dee"}],
+       "publisher":{"name":"Wire"},"datePublished":"2023-11-02T10:00:00Z","url":"https://wire.example/cobalt"}]}</script></head>
+      <body><p>Cobalt prices fell.</p></body></html>`;
+    const prepared = prepareArticleFile('note.html', bytes(page));
+    expect(prepared.text).toBe('Cobalt prices fell.');
+    expect(prepared.suggestedTitle).toBe('Cobalt glut');
+    expect(prepared.metadata).toEqual({ author: 'A. Bee, C. Dee', publisher: 'Wire', url: 'https://wire.example/cobalt', publishedAt: '2023-11-02' });
+  });
+
+  it('reads a page in the encoding it declares', () => {
+    const page = '<html><head><meta charset="windows-1252"><title>Zürich</title></head><body><p>Prices – “high” in Zürich.</p></body></html>';
+    const prepared = prepareArticleFile('zurich.htm', new Uint8Array(Buffer.from(page, 'latin1').map((byte, index) => page.charCodeAt(index) > 255 ? 0x3f : byte)));
+    expect(prepared.text).toContain('Zürich');
+    expect(prepared.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['2024-03-05T08:30:00+01:00', '2024-03-05'],
+    ['2024-03', '2024-03'],
+    ['2024/3/5', '2024-03-05'],
+    ['March 5, 2024', '2024-03-05'],
+    ['5 March 2024', '2024-03-05'],
+    ['yesterday', null],
+    ['2024-13-01', '2024']
+  ])('reads the date %s as %s', (value, expected) => {
+    expect(normalizeDate(value)).toBe(expected);
+  });
+});

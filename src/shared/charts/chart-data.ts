@@ -1,0 +1,84 @@
+// What core resolves a chart spec into: everything the option builder draws, with each point's
+// provenance (figure, source, quote) so that a reader can follow any bar back to where it came from.
+import type { Qualifier, Verdict } from '../evidence';
+import type { ChartEncoding, ChartType } from './chart-spec';
+
+export interface ChartCitation {
+  title: string | null;
+  publisher: string | null;
+  edition: string | null;
+  url: string | null;
+  page: string | null;
+}
+
+export interface ChartPoint {
+  /** In the chart's display unit (ChartData.unit). */
+  value: number;
+  figureId: string;
+  entity: string;
+  metric: string;
+  period: string;
+  /** As the figure states it, in its own unit: 270000 and "t". */
+  figureValue: number;
+  figureHigh: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  /** e.g. "USGS Mineral Commodity Summaries 2025"; null when the figure names no source. */
+  sourceLabel: string | null;
+  /** The highlighted passage, when the figure was taken from an article. */
+  quote: string | null;
+  articleId: string | null;
+  highlightId: string | null;
+  /** The cited report, for figures typed in from one. */
+  citation: ChartCitation | null;
+  /** A live claim with a doubtful verdict is made from the figure's highlight or links to the figure. */
+  doubtful: boolean;
+  /** The doubtful verdicts, most serious first, with the claims that gave them. */
+  doubts: { verdict: Verdict; claimId: string; statement: string }[];
+  /** Another live figure has the same metric, entity and period but a different value. */
+  competing: boolean;
+}
+
+export interface ChartSeries {
+  /** Stable within one resolution, e.g. "China" or "China|USGS Mineral Commodity Summaries 2024". */
+  id: string;
+  /** The legend label: the series value, the source of a competing value, or both. */
+  name: string;
+  /** For stacked bars: series with the same stack are stacked; competing sources get stacks of their own. */
+  stack: string | null;
+  /** Set when the series holds one source's values of a cell with competing values. */
+  variant: string | null;
+  /** One entry per category, null where the series has no figure. */
+  points: (ChartPoint | null)[];
+}
+
+export interface ChartData {
+  /** The saved chart it was resolved from; null for a preview. */
+  chartId: string | null;
+  title: string;
+  subtitle: string | null;
+  type: ChartType;
+  /** Bars drawn along a horizontal value axis (categories down the side) or as columns. */
+  orientation: 'horizontal' | 'vertical';
+  /** The spec's encoding, or the one chosen for it when it left the encoding open. */
+  encoding: ChartEncoding;
+  series: ChartSeries[];
+  categories: string[];
+  /** The display unit the values are in, e.g. "t", "Mt", "%", "billion USD". */
+  unit: string;
+  /** e.g. "Mine production (t, REO)". */
+  valueAxisLabel: string;
+  categoryAxisLabel: string | null;
+  /** e.g. "Source: USGS Mineral Commodity Summaries 2025"; empty when no figure names a source. */
+  sourceLine: string;
+  /** Figures left out or drawn with a caveat, in words. */
+  notes: string[];
+  figureCount: number;
+  doubtfulCount: number;
+  competingCount: number;
+}
+
+/** The key under the chart when any point is marked doubtful. */
+export const DOUBTFUL_NOTE = '⚠ Hatched, marked ?: disputed, inaccurate, misleading or unverified';
+/** Appended to the label of a doubtful point. */
+export const DOUBTFUL_MARK = '?';
