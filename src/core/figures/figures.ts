@@ -270,10 +270,11 @@ export const FIGURE_SORT_KEYS = ['metric', 'entity', 'period', 'value', 'added']
 export type FigureSortKey = (typeof FIGURE_SORT_KEYS)[number];
 
 const FIGURE_ORDER: Record<FigureSortKey, (direction: 'ASC' | 'DESC') => string> = {
-  metric: (d) => `f.metric ${d}, f.entity, f.period_start, f.rowid`,
-  entity: (d) => `f.entity ${d}, f.metric, f.period_start, f.rowid`,
-  period: (d) => `f.period_start ${d}, f.metric, f.entity, f.rowid`,
-  value: (d) => `f.dimension, f.normalized_value ${d}, f.rowid`,
+  // Every key runs in the same direction, so that the figures_by_* indexes serve the order.
+  metric: (d) => `f.metric ${d}, f.entity ${d}, f.period_start ${d}, f.rowid ${d}`,
+  entity: (d) => `f.entity ${d}, f.metric ${d}, f.period_start ${d}, f.rowid ${d}`,
+  period: (d) => `f.period_start ${d}, f.metric ${d}, f.entity ${d}, f.rowid ${d}`,
+  value: (d) => `f.dimension ${d}, f.normalized_value ${d}, f.rowid ${d}`,
   added: (d) => `f.created_at ${d}, f.rowid ${d}`
 };
 

@@ -33,10 +33,14 @@ export function stripControlCharacters(value: string): string {
   return value.replace(CONTROL_CHARACTERS, '');
 }
 
+// The article schema's tables have rows only; a caption is kept as the paragraph before its table.
+// (Sanitised HTML: tags are lower case and these carry no attributes.)
+const TABLE_CAPTION = /<table>(\s*)<caption>([\s\S]*?)<\/caption>/g;
+
 export function documentFromHtml(rawHtml: string): ArticleContent {
   const html = sanitizeArticleHtml(stripControlCharacters(rawHtml));
   extensions ??= articleExtensions();
-  const doc = generateJSON(html, extensions) as DocumentNode;
+  const doc = generateJSON(html.replace(TABLE_CAPTION, '<p>$2</p><table>$1'), extensions) as DocumentNode;
   return { html, doc, text: indexDocumentText(doc).text };
 }
 

@@ -27,8 +27,10 @@ describe('web page import', () => {
   });
 
   it('keeps headings, paragraphs, lists, block quotes, tables and absolute links; drops relative links, images and scripts', () => {
-    const { doc, html } = prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
+    const { doc, html, text } = prepareArticleFile('magnets.html', bytes(NEWS_PAGE));
     const json = JSON.stringify(doc);
+    // The table's caption reads as the paragraph before it, then one line per cell.
+    expect(text).toContain('Announced supply agreements, 2024\nBuyer\nSupplier\nTonnes a year\nVacuumschmelze\nLynas\n1,500');
     const types = new Set<string>();
     const walk = (node: typeof doc) => {
       types.add(node.type);

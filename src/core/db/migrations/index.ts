@@ -5,6 +5,7 @@ import claimsFigures from './0002-claims-figures';
 import charts from './0003-charts';
 import importFormats from './0004-import-formats';
 import projects from './0005-projects';
+import figureIndexes from './0006-figure-indexes';
 
 export interface Migration {
   version: number;
@@ -17,5 +18,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'claims-figures', sql: claimsFigures },
   { version: 3, name: 'charts', sql: charts },
   { version: 4, name: 'import-formats', sql: importFormats },
-  { version: 5, name: 'projects', sql: projects }
+  { version: 5, name: 'projects', sql: projects },
+  { version: 6, name: 'figure-indexes', sql: figureIndexes }
 ];

@@ -9,6 +9,7 @@ import { ArticleDetails } from './ArticleDetails';
 import { ArticleEditor, type ArticleEditorHandle, type TextSelection } from './ArticleEditor';
 import { HighlightComposer, type Composer } from './HighlightComposer';
 import { HighlightPanel } from './HighlightPanel';
+import { PrintButton } from './PrintButton';
 
 function inTextOrder(highlights: Highlight[]): Highlight[] {
   return [...highlights].sort(
@@ -163,6 +164,7 @@ export function ReaderView({ articleId, focusHighlightId }: { articleId: string;
           ) : (
             <>
               <span className="hint">Select text to highlight it.</span>
+              <PrintButton articleId={articleId} />
               <button type="button" onClick={() => setEditing(true)}>
                 Edit text
               </button>
