@@ -134,6 +134,7 @@ export interface FigureFacets {
   metrics: string[];
   entities: string[];
   units: string[];
+  periods: string[];
 }
 
 export interface CompetingGroup {

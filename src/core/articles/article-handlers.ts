@@ -1,5 +1,5 @@
 import type { DomainHandlers } from '../dispatch/handler-types';
-import { prepareFileInBackground } from '../import/background-import';
+import { prepareFileInBackground, readsInBackground } from '../import/background-import';
 import { prepareArticle, prepareArticleFile, type PreparedArticle } from '../import/import-content';
 import {
   createArticle,
@@ -39,7 +39,11 @@ export const articleHandlers: DomainHandlers<
   },
   // Two phases: the file is parsed in the import worker before the transaction that adds it.
   'articles.importFile': {
-    prepare: ({ fileName, dataBase64 }) => prepareFileInBackground(fileName, Buffer.from(dataBase64, 'base64')),
+    prepare: async ({ fileName, dataBase64 }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      // Web pages, PDF and Word documents take real parsing; plain text and Markdown are read in-line.
+      return readsInBackground(fileName) ? prepareFileInBackground(fileName, bytes) : prepareArticleFile(fileName, bytes);
+    },
     // Synchronous callers can import text, Markdown and web pages; PDF and Word need invokeAsync.
     prepareSync: ({ fileName, dataBase64 }): PreparedArticle => prepareArticleFile(fileName, Buffer.from(dataBase64, 'base64')),
     commit: ({ fileName, projectId }, prepared: PreparedArticle, { library }) => {

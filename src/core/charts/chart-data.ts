@@ -281,10 +281,16 @@ function checkHiddenDimension(items: Prepared[], encoding: ChartEncoding, type: 
       if (set.size > 1) {
         const where = [item.label[encoding.category], encoding.series ? item.label[encoding.series] : null].filter(Boolean).join(', ');
         const values = [...set].slice(0, 4).join(', ');
+        const one = DIMENSION_WORDS[dimension].one;
+        const many = DIMENSION_WORDS[dimension].many;
+        // A pie has no series, so the only way out there is to choose one.
+        const advice =
+          type === 'pie' || type === 'donut'
+            ? `Select one ${one}, or use a bar chart to show ${many} side by side.`
+            : `Select one ${one}, or show ${many} as the ${encoding.series ? 'categories' : 'series'}.`;
         throw new AssayError(
           'invalid_input',
-          `${where} has figures for more than one ${DIMENSION_WORDS[dimension].one} (${values}), but ${DIMENSION_WORDS[dimension].many} are neither the categories nor the series. ` +
-            `Select one ${DIMENSION_WORDS[dimension].one}, or show ${DIMENSION_WORDS[dimension].many} as the ${encoding.series ? 'categories' : 'series'}.`
+          `${where} has figures for more than one ${one} (${values}), but ${many} are neither the categories nor the series. ${advice}`
         );
       }
     }

@@ -346,13 +346,13 @@ export function listFigures(
 }
 
 export function figureFacets(library: Library): FigureFacets {
-  const distinct = (column: 'metric' | 'entity' | 'unit') =>
+  const distinct = (column: 'metric' | 'entity' | 'unit' | 'period') =>
     (
       library
         .statement(`SELECT DISTINCT ${column} AS value FROM figures WHERE deleted_at IS NULL ORDER BY ${column} COLLATE NOCASE LIMIT 5000`)
         .all() as { value: string }[]
     ).map((row) => row.value);
-  return { metrics: distinct('metric'), entities: distinct('entity'), units: distinct('unit') };
+  return { metrics: distinct('metric'), entities: distinct('entity'), units: distinct('unit'), periods: distinct('period') };
 }
 
 /** Figures that share metric, entity and period but disagree on the value, side by side. */

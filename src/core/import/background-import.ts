@@ -124,6 +124,11 @@ function runJob(fileName: string, bytes: Uint8Array): Promise<PreparedArticle> {
   });
 }
 
+/** Files whose reading is worth a worker: web pages, PDF and Word documents. */
+export function readsInBackground(fileName: string): boolean {
+  return /\.(html?|xhtml|pdf|docx)$/i.test(fileName);
+}
+
 /** prepareArticleFileAsync in the import worker; files are read one after another. */
 export function prepareFileInBackground(fileName: string, bytes: Uint8Array): Promise<PreparedArticle> {
   const result = queue.then(() => runJob(fileName, bytes));

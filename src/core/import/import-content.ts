@@ -155,7 +155,7 @@ function checkSize(fileName: string, bytes: Uint8Array): void {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AssayError(
       'unreadable_file',
-      `${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; Assay imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
+      `${fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; Assay imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
     );
   }
 }

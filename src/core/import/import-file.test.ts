@@ -103,7 +103,7 @@ describe('articles.importFile', () => {
     const before = libraryFingerprint(t.library);
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
     const envelope = await t.dispatcher.invokeAsync('articles.importFile', { fileName: 'huge.txt', dataBase64: base64(big) });
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'unreadable_file', message: 'huge.txt is 50 MB; Assay imports files up to 50 MB.' } });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'unreadable_file', message: 'huge.txt is 50.0 MB; Assay imports files up to 50 MB.' } });
     const far = await t.dispatcher.invokeAsync('articles.importFile', { fileName: 'huger.txt', dataBase64: 'A'.repeat(80 * 1024 * 1024) });
     expect(far).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('larger than 50 MB') } });
     expect(libraryFingerprint(t.library)).toBe(before);

@@ -109,6 +109,31 @@ function mergeRects(rects: Rect[]): Rect[] {
   return merged;
 }
 
+const normaliseKey = (text: string) => text.replace(/[\s\u2060]+/g, '');
+
+/**
+ * Chromium builds the outline from the headings' laid-out text and drops the space where a long
+ * heading wraps ("refineries andmagnets"). Titles are put back from the document's headings.
+ */
+function repairOutline(pdf: PDFDocument, headings: readonly { key: string; title: string }[]): void {
+  const byKey = new Map(headings.map((heading) => [normaliseKey(heading.key), heading.title]));
+  const outlines = pdf.catalog.lookup(PDFName.of('Outlines'));
+  if (!(outlines instanceof PDFDict)) return;
+  const seen = new Set<PDFDict>();
+  const visit = (item: PDFObject | undefined) => {
+    let current = item;
+    while (current instanceof PDFDict && !seen.has(current)) {
+      seen.add(current);
+      const title = textOf(current.lookup(PDFName.of('Title')));
+      const fixed = title === null ? undefined : byKey.get(normaliseKey(title));
+      if (fixed !== undefined && fixed !== title) current.set(PDFName.of('Title'), PDFHexString.fromText(fixed));
+      visit(current.lookup(PDFName.of('First')));
+      current = current.lookup(PDFName.of('Next'));
+    }
+  };
+  visit(outlines.lookup(PDFName.of('First')));
+}
+
 export interface AnnotationReport {
   bytes: Uint8Array;
   pageCount: number;
@@ -123,9 +148,10 @@ export interface AnnotationReport {
 export async function rewriteAnnotations(
   pdfBytes: Uint8Array,
   annotations: readonly PrintAnnotation[],
-  info: { title: string; exportedAt: string }
+  info: { title: string; exportedAt: string; headings?: readonly { key: string; title: string }[] }
 ): Promise<AnnotationReport> {
   const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  if (info.headings?.length) repairOutline(pdf, info.headings);
   const links = extractPrivateLinks(pdf, true);
   const byId = new Map(annotations.map((annotation) => [annotation.highlightId, annotation]));
   // highlight id → page index → rects, in the order the highlights are first printed.

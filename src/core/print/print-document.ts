@@ -13,6 +13,7 @@
 // document is printed: they are left as empty <span class="pg" data-anchor="…"> placeholders and
 // filled in by a second pass (fillPageNumbers) from where the first pass put the anchors.
 import { createHash } from 'node:crypto';
+import { AssayError } from '../../shared/errors';
 import { VERDICT_LABELS, VERDICTS, type Figure, type Verdict } from '../../shared/evidence';
 import { PRINT_LINK_ORIGIN, type PrintAnnotation, type PrintJob, type PrintOptions } from '../../shared/print';
 import { pageCitation } from '../../shared/page-map';
@@ -62,6 +63,25 @@ export function fillPageNumbers(html: string, pages: ReadonlyMap<string, number>
     const page = pages.get(key.replace(/&amp;/g, '&'));
     return `<span class="pg" data-anchor="${key}">${page ?? '—'}</span>`;
   });
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0', '#8288': '' };
+
+/**
+ * The document's headings, as the PDF outline should name them: `key` is the text as laid out
+ * (markers included), `title` the heading without its highlight markers.
+ */
+export function headingsOf(html: string): { key: string; title: string }[] {
+  const text = (fragment: string) =>
+    fragment
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39|nbsp|#8288);/g, (_match, name: string) => ENTITIES[name])
+      .replace(/\s+/g, ' ')
+      .trim();
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => ({
+    key: text(match[2]),
+    title: text(match[2].replace(/<span class="mk [^"]*">\d+<\/span>/g, ''))
+  }));
 }
 
 // The document announces that it may be printed: after its fonts are loaded, its pictures decoded
@@ -161,7 +181,9 @@ function claimHtml(printed: PrintedClaim, context: RenderContext, articleId: str
 }
 
 function noteHtml(highlight: PrintedHighlight, options: PrintOptions): string {
-  const note = options.notes && highlight.note.trim() ? multilineHtml(highlight.note) : '';
+  // Without notes the margin stays empty: room for the reviewer's own, by hand.
+  if (!options.notes) return '';
+  const note = highlight.note.trim() ? multilineHtml(highlight.note) : '';
   const verdicts = [...new Set(highlight.claims.map((claim) => claim.verdict))];
   if (!note && verdicts.length === 0) return '';
   const sample = options.greyscale ? ` <span class="sample">${highlight.color}</span>` : '';
@@ -266,7 +288,7 @@ function articleHtml(entry: PrintedArticle, context: RenderContext): string {
       ? `<div class="loose-figs"><span class="label">Figures from this passage</span><ul class="figs">${loose.map((figure) => figureItem(figure, context, entry.article.id)).join('')}</ul></div>`
       : '';
     const notes = started.map((highlight) => noteHtml(highlight, options)).join('');
-    const side = options.notes || notes ? `<aside class="side">${notes}</aside>` : '';
+    const side = `<aside class="side">${notes}</aside>`;
     return `<div class="row${block.isHeading ? ' heading' : ''}"><div class="main">${block.html}${claims.map((printed) => claimHtml(printed, context, entry.article.id)).join('')}${looseHtml}</div>${side}</div>`;
   });
   const orphans = entry.highlights.filter((highlight) => highlight.anchorState === 'orphaned');
@@ -340,8 +362,16 @@ function chartsHtml(model: PrintModel): string {
   if (model.charts.length === 0) return '';
   const charts = model.charts.map((chart) => {
     if (!chart.data) return `<div class="chart"><h2>${escapeHtml(chart.title)}</h2><p class="appendix-note">This chart has no figures to draw.</p></div>`;
+    let svg: string;
+    try {
+      svg = renderChartSvg(chart.data, { width: 720 });
+    } catch (error) {
+      // One chart that cannot be drawn does not keep the dossier from printing.
+      if (!(error instanceof AssayError)) throw error;
+      return `<div class="chart"><h2>${escapeHtml(chart.title)}</h2><p class="appendix-note">${escapeHtml(error.message)}</p></div>`;
+    }
     // The chart draws its own title, notes and source line.
-    return `<figure class="chart" style="margin:0 0 9mm">${scalableSvg(renderChartSvg(chart.data, { width: 720 }))}</figure>`;
+    return `<figure class="chart" style="margin:0 0 9mm">${scalableSvg(svg)}</figure>`;
   });
   return `<section class="charts article"><h1 class="section-title"><a href="${anchorHref('section/charts')}">Charts</a></h1>${charts.join('')}</section>`;
 }

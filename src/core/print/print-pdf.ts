@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { AssayError } from '../../shared/errors';
 import type { PrintJob, PrintedPdf } from '../../shared/print';
 import { readAnchorPages, rewriteAnnotations } from './pdf-annotations';
-import { fillPageNumbers, hasPageRefs } from './print-document';
+import { fillPageNumbers, hasPageRefs, headingsOf } from './print-document';
 import { PAGE_MARGINS_MM, PAPER_NAMES, pageSetupFor, READY_PROMISE, type PdfPrinter } from './print-page';
 
 /** Chromium's flags for printing: no sandbox (containers, root), no GPU, nothing on the network. */
@@ -93,6 +93,10 @@ export async function printJobToPdf(job: PrintJob, printer: PdfPrinter = chromiu
     // anchor on the page the first one found for it.
     raw = await printer(fillPageNumbers(job.html, await readAnchorPages(raw)), setup);
   }
-  const { bytes, pageCount, annotationCount } = await rewriteAnnotations(raw, job.annotations, { title: job.title, exportedAt: job.exportedAt });
+  const { bytes, pageCount, annotationCount } = await rewriteAnnotations(raw, job.annotations, {
+    title: job.title,
+    exportedAt: job.exportedAt,
+    headings: headingsOf(job.html)
+  });
   return { bytes, pdfBase64: Buffer.from(bytes).toString('base64'), pageCount, annotationCount };
 }

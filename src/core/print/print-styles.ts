@@ -78,8 +78,6 @@ h1,h2,h3,h4,h5,h6{font-family:var(--serif);font-weight:600;line-height:1.25;colo
 
 /* Text and margin column */
 .row{display:grid;grid-template-columns:minmax(0,1fr) var(--side);column-gap:var(--gap);align-items:start}
-.no-notes .row{grid-template-columns:minmax(0,1fr)}
-.no-notes .side{display:none}
 .row.heading{break-after:avoid}
 .main>p{margin:0 0 2.6mm}
 .main>h2{font-size:13pt;margin:4.5mm 0 2mm}
@@ -102,8 +100,8 @@ h1,h2,h3,h4,h5,h6{font-family:var(--serif);font-weight:600;line-height:1.25;colo
 .mk{display:inline-block;min-width:1.55em;box-sizing:border-box;padding:.22em .3em .18em;margin:0 .18em 0 .05em;border-radius:.9em;
   font:600 6.2pt/1 var(--sans);color:#fff;text-align:center;vertical-align:.32em;text-indent:0;font-style:normal}
 .u{text-decoration-line:underline;text-decoration-color:#26292e;text-decoration-thickness:1.1px;text-underline-offset:2.4px;text-decoration-skip-ink:none}
-.u.d1{text-underline-offset:5px}.u.d2{text-underline-offset:7.6px}.u.d3{text-underline-offset:10.2px}
-.greyscale .hl{padding-bottom:.22em}
+.u.d1{text-underline-offset:6.5px}.u.d2{text-underline-offset:10.5px}.u.d3{text-underline-offset:14.5px}
+.greyscale .hl{padding-bottom:.3em}
 
 /* Margin notes */
 .side{font:400 7.5pt/1.4 var(--sans);color:#2b2f36;padding-top:.15em}
@@ -166,11 +164,11 @@ table.verdicts .count{width:12mm;text-align:right;font-weight:600}
 table.verdicts .track{width:60%}
 .bar{height:2.4mm;border-radius:1mm;min-width:.6mm}
 .toc{list-style:none;padding:0;margin:0 0 6mm;font:400 10pt/1.4 var(--serif)}
-.toc li{display:grid;grid-template-columns:minmax(0,auto) minmax(6mm,1fr) 10mm;column-gap:2mm;align-items:baseline;padding:1.6mm 0;break-inside:avoid}
+.toc li{display:grid;grid-template-columns:minmax(0,auto) minmax(6mm,1fr) 10mm;column-gap:2mm;align-items:end;padding:1.6mm 0;break-inside:avoid}
 .toc .toc-link{text-decoration:none}
 .toc .sub{grid-column:1/-1;font:400 7.4pt/1.3 var(--sans);color:var(--muted);margin-top:.5mm}
-.toc .dots{border-bottom:.8pt dotted #9aa1ab;align-self:end;margin-bottom:.35em}
-.toc .pg{text-align:right;font:400 9pt/1.4 var(--sans)}
+.toc .dots{border-bottom:.8pt dotted #9aa1ab;margin-bottom:.4em}
+.toc .pg{text-align:right;font:400 9pt/1.55 var(--sans)}
 .contents{break-after:page}
 .charts .chart{break-inside:avoid;margin:0 0 9mm}
 .charts .chart svg{display:block;width:100%;height:auto}

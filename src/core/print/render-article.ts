@@ -147,11 +147,14 @@ export function renderArticleBody(
       const pieceTo = Math.min(segment.to, to);
       if (pieceFrom > cursor) html += wrapMarks(text.slice(cursor - from, pieceFrom - from), node.marks, false);
       const pieceText = text.slice(pieceFrom - from, pieceTo - from);
+      // A highlight's number opens its first piece (inside the link, so that a highlight starting
+      // inside another one does not cut the colour around it).
+      let markers = '';
       for (const layer of segment.layers) {
         if (!started.has(layer.id)) {
           started.add(layer.id);
           startedInBlock.push(layer.id);
-          html += markerHtml(layer) + WORD_JOINER;
+          markers += markerHtml(layer) + WORD_JOINER;
         }
         printedText.set(layer.id, (printedText.get(layer.id) ?? '') + pieceText);
       }
@@ -161,12 +164,13 @@ export function renderArticleBody(
       if (beneath && !options.underlineLayers) classes.push(`under-${beneath.color}`);
       let inner = wrapMarks(pieceText, node.marks, true);
       if (options.underlineLayers) {
-        // Innermost first, so the outermost highlight's line sits lowest.
+        // Each highlight's line keeps one height along its whole length: the outermost highlight's
+        // sits closest to the text, each one inside it a step lower.
         segment.layers.forEach((layer, depth) => {
           inner = `<span class="u u-${layer.color} d${Math.min(depth, 3)}">${inner}</span>`;
         });
       }
-      html += `<a class="${classes.join(' ')}" href="${highlightHref(segment.layers.map((layer) => layer.id))}">${inner}</a>`;
+      html += `<a class="${classes.join(' ')}" href="${highlightHref(segment.layers.map((layer) => layer.id))}">${markers}${inner}</a>`;
       cursor = pieceTo;
     }
     if (cursor < to) html += wrapMarks(text.slice(cursor - from), node.marks, false);

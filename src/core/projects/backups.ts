@@ -15,9 +15,13 @@ export const BACKUP_FOLDER = 'backups';
 const NAME_PATTERN = /^library-(\d{8}T\d{9}Z)-(before-merge|before-restore|manual)(-\d+)?\.sqlite$/;
 export const RESTORE_ALIAS = 'restore_source';
 
+/**
+ * backups/<library file name>/ beside the library: one folder per library, so that libraries kept
+ * in the same folder never list, rotate away or restore each other's backups.
+ */
 export function backupFolder(library: Library): string | null {
   if (library.path === ':memory:' || library.path === '') return null;
-  return join(dirname(library.path), BACKUP_FOLDER);
+  return join(dirname(library.path), BACKUP_FOLDER, basename(library.path));
 }
 
 function stamp(iso: string): string {

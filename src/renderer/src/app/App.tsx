@@ -1,7 +1,9 @@
 import type { AssayClient } from '../api/client';
+import { ChartsView } from '../features/charts/ChartsView';
 import { ClaimsView } from '../features/claims/ClaimsView';
 import { FiguresView } from '../features/figures/FiguresView';
 import { LibraryView } from '../features/library/LibraryView';
+import { ProjectsView } from '../features/projects/ProjectsView';
 import { TrashView } from '../features/library/TrashView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { ClientContext } from './client-context';
@@ -12,7 +14,9 @@ import { useGlobalUndo } from './undo';
 const SECTIONS: { label: string; route: Route; matches: Route['view'][] }[] = [
   { label: 'Library', route: { view: 'library' }, matches: ['library', 'reader', 'trash'] },
   { label: 'Claims', route: { view: 'claims', claimId: null }, matches: ['claims'] },
-  { label: 'Figures', route: { view: 'figures', figureId: null }, matches: ['figures'] }
+  { label: 'Figures', route: { view: 'figures', figureId: null }, matches: ['figures'] },
+  { label: 'Charts', route: { view: 'charts', chartId: null }, matches: ['charts'] },
+  { label: 'Projects', route: { view: 'projects' }, matches: ['projects'] }
 ];
 
 function CurrentView({ route }: { route: Route }) {
@@ -26,6 +30,10 @@ function CurrentView({ route }: { route: Route }) {
       return <ClaimsView claimId={route.claimId} />;
     case 'figures':
       return <FiguresView figureId={route.figureId} />;
+    case 'projects':
+      return <ProjectsView />;
+    case 'charts':
+      return <ChartsView chartId={route.chartId} />;
     case 'reader':
       return <ReaderView key={route.articleId} articleId={route.articleId} focusHighlightId={route.highlightId} />;
   }

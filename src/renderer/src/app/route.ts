@@ -7,7 +7,9 @@ export type Route =
   | { view: 'trash' }
   | { view: 'reader'; articleId: string; highlightId: string | null }
   | { view: 'claims'; claimId: string | null }
-  | { view: 'figures'; figureId: string | null };
+  | { view: 'figures'; figureId: string | null }
+  | { view: 'charts'; chartId: string | null }
+  | { view: 'projects' };
 
 export function parseRoute(hash: string): Route {
   const article = /^#\/article\/([^/?]+)(?:\/highlight\/([^/?]+))?/.exec(hash);
@@ -18,6 +20,9 @@ export function parseRoute(hash: string): Route {
   if (claims) return { view: 'claims', claimId: claims[1] ? decodeURIComponent(claims[1]) : null };
   const figures = /^#\/figures(?:\/([^/?]+))?/.exec(hash);
   if (figures) return { view: 'figures', figureId: figures[1] ? decodeURIComponent(figures[1]) : null };
+  const charts = /^#\/charts(?:\/([^/?]+))?/.exec(hash);
+  if (charts) return { view: 'charts', chartId: charts[1] ? decodeURIComponent(charts[1]) : null };
+  if (hash.startsWith('#/projects')) return { view: 'projects' };
   if (hash.startsWith('#/trash')) return { view: 'trash' };
   return { view: 'library' };
 }
@@ -32,6 +37,10 @@ export function routeHref(route: Route): string {
       return route.claimId ? `#/claims/${encodeURIComponent(route.claimId)}` : '#/claims';
     case 'figures':
       return route.figureId ? `#/figures/${encodeURIComponent(route.figureId)}` : '#/figures';
+    case 'projects':
+      return '#/projects';
+    case 'charts':
+      return route.chartId ? `#/charts/${encodeURIComponent(route.chartId)}` : '#/charts';
     case 'reader': {
       const base = `#/article/${encodeURIComponent(route.articleId)}`;
       return route.highlightId ? `${base}/highlight/${encodeURIComponent(route.highlightId)}` : base;
