@@ -67,12 +67,12 @@ async function readPdf(path: string) {
 
 /**
  * pdftotext's reading of the PDF in the order it was printed (each passage, then the notes beside
- * it), with whitespace and word joiners evened out.
+ * it), with whitespace evened out.
  */
 async function pdfText(path: string, pages: { first?: number; last?: number } = {}): Promise<string> {
   const range = [...(pages.first ? ['-f', String(pages.first)] : []), ...(pages.last ? ['-l', String(pages.last)] : [])];
   const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', ...range, path, '-']);
-  return stdout.replace(/\u2060/g, '').replace(/\s+/g, ' ');
+  return stdout.replace(/\s+/g, ' ');
 }
 
 /**
@@ -155,7 +155,6 @@ test('an annotated article: text in order, highlight colours on paper, highlight
   const printed = await printJobToPdf(job);
   const pdfPath = testInfo.outputPath('article.pdf');
   writeFileSync(pdfPath, printed.bytes);
-  expect(printed.annotationCount).toBe(5);
 
   // The text: every quote and every note, in the order of the article, then the figure appendix.
   const text = await pdfText(pdfPath);
@@ -182,15 +181,18 @@ test('an annotated article: text in order, highlight colours on paper, highlight
   expect(appendix).toContain('240,000 t');
   expect(appendix).toMatch(/p\. \d/);
 
-  // The annotations: one highlight per highlight, its note as contents, no private link left.
+  // The annotations: a highlight annotation per highlight (one on each page a passage runs
+  // over), its note as contents, no private link left.
   const read = await readPdf(pdfPath);
   const highlights = read.annotations.filter((annotation) => annotation.subtype === 'Highlight');
-  expect(highlights).toHaveLength(5);
+  expect(highlights).toHaveLength(printed.annotationCount);
   for (const highlight of sample.highlights) {
-    const annotation = highlights.find((candidate) => candidate.contents.startsWith(highlight.note));
-    expect(annotation, `the annotation of “${highlight.quote.exact}”`).toBeDefined();
-    expect(annotation!.quadPoints).toBeGreaterThanOrEqual(1);
+    const parts = highlights.filter((candidate) => candidate.contents.startsWith(highlight.note));
+    expect(parts.length, `the annotation of “${highlight.quote.exact}”`).toBeGreaterThanOrEqual(1);
+    expect(new Set(parts.map((part) => part.page)).size).toBe(parts.length);
+    for (const part of parts) expect(part.quadPoints).toBeGreaterThanOrEqual(1);
   }
+  expect(highlights.length).toBeLessThanOrEqual(sample.highlights.length + 1);
   expect(highlights.find((annotation) => annotation.contents.includes('Verdict: Misleading'))).toBeDefined();
   expect(read.annotations.filter((annotation) => annotation.url?.includes('assay.invalid'))).toEqual([]);
   expect(read.outline).toContain(sample.title);
@@ -230,12 +232,12 @@ test('a project dossier from the command line: cover, contents with page numbers
     cwd: PROJECT_ROOT
   });
   const result = JSON.parse(stdout) as { pageCount: number; annotationCount: number };
-  expect(result.annotationCount).toBe(6);
+  expect(result.annotationCount).toBeGreaterThanOrEqual(6);
 
   const read = await readPdf(pdfPath);
   expect(read.pageCount).toBe(result.pageCount);
   expect(read.outline).toEqual(['Contents', sample.title, 'A second look at magnets', 'Charts', 'Figure appendix']);
-  expect(read.annotations.filter((annotation) => annotation.subtype === 'Highlight')).toHaveLength(6);
+  expect(read.annotations.filter((annotation) => annotation.subtype === 'Highlight')).toHaveLength(result.annotationCount);
 
   const cover = await pdfText(pdfPath, { first: 1, last: 1 });
   expect(cover).toContain('CLAIMS BY VERDICT');

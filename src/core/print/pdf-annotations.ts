@@ -109,7 +109,7 @@ function mergeRects(rects: Rect[]): Rect[] {
   return merged;
 }
 
-const normaliseKey = (text: string) => text.replace(/[\s\u2060]+/g, '');
+const normaliseKey = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * Chromium builds the outline from the headings' laid-out text and drops the space where a long

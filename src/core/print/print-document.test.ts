@@ -27,7 +27,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function visibleText(html: string): string {
   return html
     .replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>/g, '')
-    .replace(/<span class="mk [^"]*">\d+<\/span>&#8288;?/g, '')
+    .replace(/<span class="mk [^"]*">\d+<\/span>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_match, name: string) => ENTITIES[name])
     .replace(/\s+/g, ' ');

@@ -65,7 +65,7 @@ export function fillPageNumbers(html: string, pages: ReadonlyMap<string, number>
   });
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0', '#8288': '' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
 
 /**
  * The document's headings, as the PDF outline should name them: `key` is the text as laid out
@@ -75,7 +75,7 @@ export function headingsOf(html: string): { key: string; title: string }[] {
   const text = (fragment: string) =>
     fragment
       .replace(/<[^>]+>/g, '')
-      .replace(/&(amp|lt|gt|quot|#39|nbsp|#8288);/g, (_match, name: string) => ENTITIES[name])
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_match, name: string) => ENTITIES[name])
       .replace(/\s+/g, ' ')
       .trim();
   return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => ({

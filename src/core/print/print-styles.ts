@@ -102,6 +102,7 @@ h1,h2,h3,h4,h5,h6{font-family:var(--serif);font-weight:600;line-height:1.25;colo
 .u{text-decoration-line:underline;text-decoration-color:#26292e;text-decoration-thickness:1.1px;text-underline-offset:2.4px;text-decoration-skip-ink:none}
 .u.d1{text-underline-offset:6.5px}.u.d2{text-underline-offset:10.5px}.u.d3{text-underline-offset:14.5px}
 .greyscale .hl{padding-bottom:.3em}
+.nb{white-space:nowrap}
 
 /* Margin notes */
 .side{font:400 7.5pt/1.4 var(--sans);color:#2b2f36;padding-top:.15em}
@@ -115,7 +116,7 @@ h1,h2,h3,h4,h5,h6{font-family:var(--serif);font-weight:600;line-height:1.25;colo
 .note-verdicts{grid-column:2;margin-top:.8mm}
 
 /* Claims under their passage */
-.claim{margin:.6mm 0 3.4mm;padding:1.8mm 2.8mm 2mm;border-left:2.4pt solid #888;background:#f7f8fa;
+.claim{break-before:avoid;margin:.6mm 0 3.4mm;padding:1.8mm 2.8mm 2mm;border-left:2.4pt solid #888;background:#f7f8fa;
   font:400 8.1pt/1.45 var(--sans);break-inside:avoid}
 .claim-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:1.6mm;margin-bottom:.8mm}
 .claim-head .from{color:var(--muted)}

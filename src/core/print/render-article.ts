@@ -60,8 +60,6 @@ export function markerHtml(highlight: Pick<PlacedHighlight, 'number' | 'color'>)
   return `<span class="mk c-${highlight.color}">${highlight.number}</span>`;
 }
 
-// A word joiner keeps a marker on the line of the text it marks.
-const WORD_JOINER = '&#8288;';
 
 /** One row of the printed article: a block of text, and the highlights that begin in it. */
 export interface RenderedBlock {
@@ -154,7 +152,7 @@ export function renderArticleBody(
         if (!started.has(layer.id)) {
           started.add(layer.id);
           startedInBlock.push(layer.id);
-          markers += markerHtml(layer) + WORD_JOINER;
+          markers += markerHtml(layer);
         }
         printedText.set(layer.id, (printedText.get(layer.id) ?? '') + pieceText);
       }
@@ -162,15 +160,24 @@ export function renderArticleBody(
       const beneath = segment.layers.length > 1 ? segment.layers[segment.layers.length - 2] : null;
       const classes = ['hl', `c-${top.color}`];
       if (beneath && !options.underlineLayers) classes.push(`under-${beneath.color}`);
-      let inner = wrapMarks(pieceText, node.marks, true);
-      if (options.underlineLayers) {
-        // Each highlight's line keeps one height along its whole length: the outermost highlight's
-        // sits closest to the text, each one inside it a step lower.
-        segment.layers.forEach((layer, depth) => {
-          inner = `<span class="u u-${layer.color} d${Math.min(depth, 3)}">${inner}</span>`;
-        });
-      }
-      html += `<a class="${classes.join(' ')}" href="${highlightHref(segment.layers.map((layer) => layer.id))}">${markers}${inner}</a>`;
+      const decorate = (part: string): string => {
+        let inner = wrapMarks(part, node.marks, true);
+        if (options.underlineLayers) {
+          // Each highlight's line keeps one height along its whole length: the outermost
+          // highlight's sits closest to the text, each one inside it a step lower.
+          segment.layers.forEach((layer, depth) => {
+            inner = `<span class="u u-${layer.color} d${Math.min(depth, 3)}">${inner}</span>`;
+          });
+        }
+        return part ? inner : '';
+      };
+      // The number stays on the line of the first word it marks (Chromium may break after an
+      // inline block even before a word joiner).
+      const head = markers ? (/^\S*/.exec(pieceText)?.[0] ?? '') : '';
+      const body = markers
+        ? `<span class="nb">${markers}${decorate(head)}</span>${decorate(pieceText.slice(head.length))}`
+        : decorate(pieceText);
+      html += `<a class="${classes.join(' ')}" href="${highlightHref(segment.layers.map((layer) => layer.id))}">${body}</a>`;
       cursor = pieceTo;
     }
     if (cursor < to) html += wrapMarks(text.slice(cursor - from), node.marks, false);
