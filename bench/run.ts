@@ -13,6 +13,7 @@ import { createSession, type BenchContext, type BenchGroup } from './context';
 import { DEFAULT_SEED, ensureLibrary, SIZES } from './generate-library';
 import { markdownTable, type RowResult } from './measure';
 import { bulkImportGroup } from './rows/bulk-import';
+import { chartOptionGroup } from './rows/chart-option';
 import { highlightCreateGroup } from './rows/highlight-create';
 import { NOT_YET_BUILT, NOT_YET_GENERATED } from './rows/not-yet-built';
 import { openListGroup } from './rows/open-list';
@@ -21,7 +22,7 @@ import { rendererGroup } from './rows/renderer';
 import { searchGroup } from './rows/search';
 
 // Order matters: read-only groups first, then the ones that add rows to the work copy.
-const GROUPS: BenchGroup[] = [openListGroup, searchGroup, reanchorGroup, highlightCreateGroup, bulkImportGroup, rendererGroup];
+const GROUPS: BenchGroup[] = [openListGroup, searchGroup, reanchorGroup, chartOptionGroup, highlightCreateGroup, bulkImportGroup, rendererGroup];
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = resolve(BENCH_DIR, '..');

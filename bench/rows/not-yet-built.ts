@@ -3,7 +3,6 @@
 import type { NotYetBuilt } from '../context';
 
 export const NOT_YET_BUILT: NotYetBuilt[] = [
-  { id: 'chart-option', operation: 'build a chart option from 100,000 figures', target: '≤ 200 ms', waitsFor: 'charts (and figures in the synthetic library)' },
   { id: 'project-export', operation: 'export a project of 1,000 articles with all its annotations', target: '≤ 5 s', waitsFor: 'project files' },
   { id: 'project-import', operation: 'import a project of 1,000 articles with all its annotations', target: '≤ 5 s', waitsFor: 'project files' },
   { id: 'print-pdf', operation: 'print a 20-page article with 200 highlights to PDF', target: '≤ 5 s', waitsFor: 'printing' },
