@@ -16,7 +16,8 @@ export interface BrowserModeHost {
   folder: string;
 }
 
-async function startHost(libraryPath: string): Promise<{ host: ChildProcess; url: string }> {
+/** Starts `assay serve` on a free port for the library and returns the printed URL (with its token). */
+export async function startHost(libraryPath: string): Promise<{ host: ChildProcess; url: string }> {
   const host = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'assay.mjs'), 'serve', '--port', '0', '--library', libraryPath], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -42,7 +43,7 @@ async function startHost(libraryPath: string): Promise<{ host: ChildProcess; url
   return { host, url };
 }
 
-async function stopHost(host: ChildProcess): Promise<void> {
+export async function stopHost(host: ChildProcess): Promise<void> {
   if (host.exitCode !== null) return;
   const exited = new Promise((resolve) => host.once('exit', resolve));
   host.kill('SIGTERM');

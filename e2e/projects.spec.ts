@@ -2,13 +2,12 @@
 // second `assay serve`) import it and give a claim another verdict, then open the teammate's file:
 // the preview shows the conflict side by side, "Take theirs" wins, the merge report is kept, the
 // same file a second time has nothing to merge, and the backup taken before the merge restores.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodResult } from '../src/shared/contract';
-import { expect, PROJECT_ROOT, test } from './fixtures';
+import { expect, startHost, stopHost, test } from './fixtures';
 import { callContract, ClaimsPage } from './pages/claims-page';
 
 const STATEMENT = 'China refines about 90% of the world’s rare earths';
@@ -20,28 +19,7 @@ interface Teammate {
 
 /** A second library with its own host: the teammate. Same start-up as the fixtures' host. */
 async function startTeammate(libraryPath: string): Promise<Teammate> {
-  const host: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'assay.mjs'), 'serve', '--port', '0', '--library', libraryPath], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`assay serve did not print its URL in time:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    host.stdout!.on('data', onData);
-    host.stderr!.on('data', onData);
-    host.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`assay serve exited with ${code}:\n${output}`));
-    });
-  });
+  const { host, url } = await startHost(libraryPath);
   const { origin, searchParams } = new URL(url);
   const token = searchParams.get('token') ?? '';
   return {
@@ -55,13 +33,7 @@ async function startTeammate(libraryPath: string): Promise<Teammate> {
       if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
       return envelope.result as never;
     },
-    async stop() {
-      if (host.exitCode !== null) return;
-      const exited = new Promise((resolve) => host.once('exit', resolve));
-      host.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (host.exitCode === null) host.kill('SIGKILL');
-    }
+    stop: () => stopHost(host)
   };
 }
 

@@ -14,7 +14,7 @@ import { ChartBuilder } from './ChartBuilder';
 import { ChartCanvas } from './ChartCanvas';
 import { chartFileName, draftFromChart, draftIsComplete, emptyDraft, specFromDraft, type ChartDraft } from './chart-draft';
 import { ChartList } from './ChartList';
-import { dataUrlToBlob, downloadBlob } from './download';
+import { dataUrlToBlob, downloadBlob } from '../../app/downloads';
 import { useChartChoices } from './use-chart-choices';
 
 // Long enough to let a few quick clicks through as one preview, short enough to feel live.
@@ -179,13 +179,13 @@ export function ChartsView({ chartId }: { chartId: string | null }) {
     const instance = chartInstance.current;
     if (!instance) return;
     const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    downloadBlob(dataUrlToBlob(url), chartFileName(title, 'png'));
+    downloadBlob(chartFileName(title, 'png'), dataUrlToBlob(url));
   };
 
   const exportSvg = async () => {
     try {
       const { svg } = await client.call('charts.renderSvg', { spec });
-      downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), chartFileName(title, 'svg'));
+      downloadBlob(chartFileName(title, 'svg'), new Blob([svg], { type: 'image/svg+xml' }));
     } catch (reason) {
       notices.error(errorMessage(reason));
     }

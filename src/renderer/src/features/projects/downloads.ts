@@ -1,21 +1,8 @@
-// Saving what the library hands back (a .assay file, interchange exports) as downloads. In the
-// desktop app and in browser mode alike a Blob link is all it takes; nothing leaves the machine.
+// Saving what the library hands back (a .assay file, interchange exports) as downloads.
 import { strToU8, zipSync } from 'fflate';
 import type { ExchangeExport } from '../../../../shared/projects';
+import { downloadBlob } from '../../app/downloads';
 import { base64ToBytes } from './merge-plan';
-
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download starts asynchronously in some runtimes.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function downloadProjectFile(fileName: string, dataBase64: string): void {
   downloadBlob(fileName, new Blob([base64ToBytes(dataBase64)], { type: 'application/zip' }));

@@ -1,7 +1,7 @@
 // Saving a file from the page: an <a download> on a blob URL. In the desktop app this goes through
-// Electron's default download handling; in browser mode, the browser's.
+// Electron's default download handling; in browser mode, the browser's. Nothing leaves the machine.
 
-export function downloadBlob(blob: Blob, fileName: string): void {
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -10,8 +10,8 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoked after the download has started reading it.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later: the download starts reading it asynchronously in some runtimes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A data: URL (ECharts' getDataURL) as a Blob, without fetching it. */
