@@ -27,7 +27,7 @@ export class ReaderPage {
   /** Selects the first occurrence of `phrase` in the article the way a mouse would, then releases. */
   async select(phrase: string): Promise<void> {
     await this.text.waitFor();
-    const found = await this.page.evaluate((wanted) => {
+    const found = await this.page.evaluate(async (wanted) => {
       const root = document.querySelector('.article-text')!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       // Collect text nodes so that a phrase spanning formatting (bold, highlights) is found.
@@ -51,6 +51,12 @@ export class ReaderPage {
       };
       const start = locate(at, true);
       const end = locate(at + wanted.length, false);
+      // As a person would: the passage is on screen (and laid out: off-screen blocks may be
+      // skipped by content-visibility) before the selection is made in it.
+      start.node.parentElement!.scrollIntoView({ block: 'center' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // A click would focus the text when it is being edited; the keys that follow go there.
+      if ((root as HTMLElement).isContentEditable) (root as HTMLElement).focus({ preventScroll: true });
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
@@ -58,6 +64,8 @@ export class ReaderPage {
       selection.removeAllRanges();
       selection.addRange(range);
       start.node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      // Let the editor read the new selection before the next key arrives.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return true;
     }, phrase);
     expect(found, `the article contains “${phrase}”`).toBe(true);
