@@ -1,6 +1,7 @@
 // The renderer in browser mode: the real host (`assay serve`) on the benchmark library, driven by
 // Debian's Chromium through Playwright with the flags the e2e specs use.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startHost, stopHost } from '../../e2e/browser-mode-host';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -37,40 +38,6 @@ export interface KeystrokeSample {
 }
 
 type BenchWindow = Window & { __assayBench: Marks; __assayKeys?: KeystrokeSample[] };
-
-export async function startHost(context: BenchContext): Promise<{ host: ChildProcess; url: string }> {
-  const host = spawn(process.execPath, [join(context.projectRoot, 'bin', 'assay.mjs'), 'serve', '--port', '0', '--library', context.workPath], {
-    cwd: context.projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`assay serve did not print its URL in time:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    host.stdout!.on('data', onData);
-    host.stderr!.on('data', onData);
-    host.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`assay serve exited with ${code}:\n${output}`));
-    });
-  });
-  return { host, url };
-}
-
-export async function stopHost(host: ChildProcess): Promise<void> {
-  if (host.exitCode !== null) return;
-  const exited = new Promise((resolve) => host.once('exit', resolve));
-  host.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (host.exitCode === null) host.kill('SIGKILL');
-}
 
 /** Records, relative to navigation start, when the article list and the drawn highlights appear and paint. */
 function installMarks(): void {
@@ -160,7 +127,7 @@ export const rendererGroup: BenchGroup = {
     ensureRendererBuilt(context);
     // The host opens the library itself; our own connection would only hold pages in memory.
     context.closeSession();
-    const { host, url } = await startHost(context);
+    const { host, url } = await startHost(context.workPath, { timeoutMs: 60_000 });
     let browser: Browser | null = null;
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
