@@ -86,6 +86,8 @@ test('an HTML file with a script and an onerror handler imports with neither run
 
 test('a file that cannot be read gets a clear message and adds nothing', async ({ app }) => {
   const library = new LibraryPage(app);
+  // Count only once the library has loaded (it opens on the sample article), or the count races the first fetch.
+  await expect(library.row(SAMPLE_TITLE)).toBeVisible();
   const before = await library.rows.count();
   await library.importFiles([
     { name: 'report.pdf.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\0\0') },
