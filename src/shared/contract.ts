@@ -53,6 +53,7 @@ import {
   type MergePlan,
   type MergeReport,
   type MergeReportSummary,
+  type ItemProjects,
   type ProjectExport,
   type ProjectSummary
 } from './projects';
@@ -173,6 +174,8 @@ export const contract = {
         sort: z.enum(ARTICLE_SORT_KEYS).default('added'),
         direction: z.enum(['asc', 'desc']).default('desc'),
         tag: z.string().max(100).nullable().optional(),
+        /** Only the articles of this project. */
+        projectId: id.nullable().optional(),
         limit: z.number().int().min(1).max(1000).default(200),
         offset: z.number().int().min(0).default(0)
       })
@@ -407,6 +410,18 @@ export const contract = {
       .object({ projectId: id, items: z.array(z.object({ kind: z.enum(['claim', 'figure', 'chart']), id }).strict()).min(1).max(100_000) })
       .strict(),
     result: returns<ProjectSummary>()
+  },
+  /** Takes claims, figures and charts filed in a project out of it (one in no project is the default project's). */
+  'projects.removeItems': {
+    input: z
+      .object({ projectId: id, items: z.array(z.object({ kind: z.enum(['claim', 'figure', 'chart']), id }).strict()).min(1).max(100_000) })
+      .strict(),
+    result: returns<ProjectSummary>()
+  },
+  /** The projects a claim, figure or chart is in, and whether through its article or filed explicitly. */
+  'projects.ofItem': {
+    input: z.object({ kind: z.enum(['claim', 'figure', 'chart']), id }).strict(),
+    result: returns<ItemProjects>()
   },
   /** The project (default: the default project), or only the given articles, as a .assay file. */
   'projects.export': {

@@ -16,6 +16,13 @@ export interface ProjectSummary {
   updatedAt: string;
 }
 
+/** Which projects a claim, figure or chart is in, and why (see src/core/projects/projects.ts). */
+export interface ItemProjects {
+  /** 'article': through its article (claims from an article, figures from a highlight); 'explicit': filed in them; 'default': in no project, so in the default one. */
+  via: 'article' | 'explicit' | 'default';
+  projects: { id: string; name: string; isDefault: boolean }[];
+}
+
 /** What a project file holds, kind by kind. */
 export const ENTITY_KINDS = ['project', 'article', 'highlight', 'claim', 'figure', 'link', 'chart'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

@@ -122,20 +122,29 @@ export interface ListArticlesInput {
   sort: ArticleSortKey;
   direction: 'asc' | 'desc';
   tag?: string | null;
+  /** Only the articles of this project. */
+  projectId?: string | null;
   limit: number;
   offset: number;
 }
 
 export function listArticles(library: Library, input: ListArticlesInput): { items: ArticleSummary[]; total: number } {
   const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
-  const tagFilter = input.tag
-    ? `WHERE a.deleted_at IS NULL AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
-    : 'WHERE a.deleted_at IS NULL';
-  const parameters = input.tag ? [input.tag] : [];
+  const conditions = ['a.deleted_at IS NULL'];
+  const parameters: string[] = [];
+  if (input.tag) {
+    conditions.push('a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)');
+    parameters.push(input.tag);
+  }
+  if (input.projectId) {
+    conditions.push('a.id IN (SELECT pa.article_id FROM project_articles pa WHERE pa.project_id = ?)');
+    parameters.push(input.projectId);
+  }
+  const filter = `WHERE ${conditions.join(' AND ')}`;
   const rows = library
-    .statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${tagFilter} ORDER BY ${ORDER_BY[input.sort](direction)} LIMIT ? OFFSET ?`)
+    .statement(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${filter} ORDER BY ${ORDER_BY[input.sort](direction)} LIMIT ? OFFSET ?`)
     .all(...parameters, input.limit, input.offset) as ArticleSummaryRow[];
-  const { total } = library.statement(`SELECT count(*) AS total FROM articles a ${tagFilter}`).get(...parameters) as {
+  const { total } = library.statement(`SELECT count(*) AS total FROM articles a ${filter}`).get(...parameters) as {
     total: number;
   };
   return { items: rows.map(summaryFromRow), total };

@@ -5,6 +5,7 @@
 // highlight, a figure whose highlight was deleted, a computation from a deleted figure) are left
 // out, because the receiving library may never have had them and could not resolve them.
 import type { Library } from '../db/library';
+import type { FigureRow } from '../figures/figure-rows';
 import type {
   ArticleRecord,
   ChartRecord,
@@ -191,28 +192,6 @@ export function readClaim(library: Library, id: string): LocalEntity<'claim'> | 
     updatedAt: row.updated_at
   };
   return { kind: 'claim', record, deletedAt: row.deleted_at, live: row.deleted_at === null && row.article_deleted_at === null };
-}
-
-interface FigureRow {
-  id: string;
-  metric: string;
-  entity: string;
-  value: number;
-  value_high: number | null;
-  unit: string;
-  qualifier: FigureRecord['qualifier'];
-  period: string;
-  basis: string | null;
-  notes: string | null;
-  highlight_id: string | null;
-  citation_title: string | null;
-  citation_publisher: string | null;
-  citation_edition: string | null;
-  citation_url: string | null;
-  citation_page: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
 }
 
 /** The figure's highlight as the app shows it: null when there is none or it is deleted. */

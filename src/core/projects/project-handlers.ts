@@ -15,6 +15,8 @@ import { applyMerge, planMerge } from './merge';
 import {
   addArticlesToProject,
   addItemsToProject,
+  removeItemsFromProject,
+  projectsOfItem,
   createProject,
   defaultProjectId,
   getSetting,
@@ -84,6 +86,8 @@ export const projectHandlers: DomainHandlers<
   | 'projects.addArticles'
   | 'projects.removeArticles'
   | 'projects.addItems'
+  | 'projects.removeItems'
+  | 'projects.ofItem'
   | 'projects.export'
   | 'projects.previewImport'
   | 'projects.applyImport'
@@ -101,6 +105,8 @@ export const projectHandlers: DomainHandlers<
   'projects.addArticles': ({ projectId, articleIds }, { library }) => addArticlesToProject(library, projectId, articleIds),
   'projects.removeArticles': ({ projectId, articleIds }, { library }) => removeArticlesFromProject(library, projectId, articleIds),
   'projects.addItems': ({ projectId, items }, { library }) => addItemsToProject(library, projectId, items),
+  'projects.removeItems': ({ projectId, items }, { library }) => removeItemsFromProject(library, projectId, items),
+  'projects.ofItem': ({ kind, id }, { library }) => projectsOfItem(library, kind, id),
   'projects.export': ({ projectId, articleIds }, { library, appVersion }) => {
     const { bytes: _bytes, ...result } = exportProject(library, { projectId: projectId ?? defaultProjectId(library), articleIds, appVersion });
     return result;

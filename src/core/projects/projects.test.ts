@@ -54,6 +54,40 @@ describe('projects', () => {
     expect(byName()['Rare earths'].figureCount).toBe(3);
     expect(byName()['My project'].figureCount).toBe(0);
   });
+
+  it('says which projects an item is in and why; an item taken out of every project goes back to the default one', () => {
+    const t = makeLibrary();
+    const seeded = seedProject(t.dispatcher);
+    const typedIn = seeded.figureIds[2];
+    expect(t.dispatcher.call('projects.ofItem', { kind: 'figure', id: typedIn })).toMatchObject({
+      via: 'default',
+      projects: [{ name: 'My project', isDefault: true }]
+    });
+    // A figure from a highlight is where its article is.
+    expect(t.dispatcher.call('projects.ofItem', { kind: 'figure', id: seeded.figureIds[0] })).toMatchObject({
+      via: 'article',
+      projects: [{ id: seeded.projectId, name: 'Rare earths' }]
+    });
+    t.dispatcher.call('projects.addItems', { projectId: seeded.projectId, items: [{ kind: 'figure', id: typedIn }] });
+    expect(t.dispatcher.call('projects.ofItem', { kind: 'figure', id: typedIn })).toMatchObject({ via: 'explicit', projects: [{ name: 'Rare earths' }] });
+    const after = t.dispatcher.call('projects.removeItems', { projectId: seeded.projectId, items: [{ kind: 'figure', id: typedIn }] });
+    expect(after.figureCount).toBe(2);
+    expect(t.dispatcher.call('projects.ofItem', { kind: 'figure', id: typedIn }).via).toBe('default');
+    expect(t.dispatcher.invoke('projects.ofItem', { kind: 'chart', id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no chart with id nope.' }
+    });
+  });
+
+  it('lists the articles of one project', () => {
+    const t = makeLibrary();
+    const seeded = seedProject(t.dispatcher);
+    t.dispatcher.call('articles.create', { content: 'Loose article.', format: 'text', title: 'Loose' });
+    const inProject = t.dispatcher.call('articles.list', { projectId: seeded.projectId });
+    expect(inProject.total).toBe(2);
+    expect(inProject.items.map((article) => article.title)).not.toContain('Loose');
+    expect(t.dispatcher.call('articles.list', {}).total).toBe(3);
+  });
 });
 
 describe('project files', () => {

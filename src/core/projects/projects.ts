@@ -5,7 +5,7 @@
 // lands in the default project (a trigger sees to that, whoever creates it).
 import { randomUUID } from 'node:crypto';
 import { AssayError } from '../../shared/errors';
-import type { ProjectSummary } from '../../shared/projects';
+import type { ItemProjects, ProjectSummary } from '../../shared/projects';
 import type { Library } from '../db/library';
 import { hasChartsTable } from './local-records';
 
@@ -173,6 +173,51 @@ export function addItemsToProject(library: Library, projectId: string, items: { 
   }
   library.statement('UPDATE projects SET updated_at = ? WHERE id = ?').run(now, projectId);
   return getProject(library, projectId);
+}
+
+export function removeItemsFromProject(library: Library, projectId: string, items: { kind: 'claim' | 'figure' | 'chart'; id: string }[]): ProjectSummary {
+  getProjectRow(library, projectId);
+  for (const item of items) {
+    library.statement('DELETE FROM project_items WHERE project_id = ? AND item_kind = ? AND item_id = ?').run(projectId, item.kind, item.id);
+  }
+  library.statement('UPDATE projects SET updated_at = ? WHERE id = ?').run(library.now(), projectId);
+  return getProject(library, projectId);
+}
+
+/** The article a claim or figure belongs to projects through, if it has a live one. */
+function owningArticleId(library: Library, kind: 'claim' | 'figure' | 'chart', id: string): string | null {
+  if (kind === 'chart') return null;
+  const sql =
+    kind === 'claim'
+      ? 'SELECT a.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND a.deleted_at IS NULL'
+      : `SELECT a.id FROM figures f JOIN highlights h ON h.id = f.highlight_id JOIN articles a ON a.id = h.article_id
+         WHERE f.id = ? AND h.deleted_at IS NULL AND a.deleted_at IS NULL`;
+  return (library.statement(sql).get(id) as { id: string } | undefined)?.id ?? null;
+}
+
+export function projectsOfItem(library: Library, kind: 'claim' | 'figure' | 'chart', id: string): ItemProjects {
+  if ((kind === 'chart' && !hasChartsTable(library)) || !library.statement(`SELECT 1 FROM ${ITEM_TABLES[kind]} WHERE id = ?`).get(id)) {
+    throw new AssayError('not_found', `There is no ${kind} with id ${id}.`);
+  }
+  const columns = 'p.id, p.name, p.is_default';
+  const articleId = owningArticleId(library, kind, id);
+  const rows = (
+    articleId
+      ? library
+          .statement(`SELECT ${columns} FROM project_articles pa JOIN projects p ON p.id = pa.project_id WHERE pa.article_id = ? AND p.deleted_at IS NULL ORDER BY p.name`)
+          .all(articleId)
+      : library
+          .statement(
+            `SELECT ${columns} FROM project_items pi JOIN projects p ON p.id = pi.project_id
+             WHERE pi.item_kind = ? AND pi.item_id = ? AND p.deleted_at IS NULL ORDER BY p.name`
+          )
+          .all(kind, id)
+  ) as { id: string; name: string; is_default: number }[];
+  const projects = rows.map((row) => ({ id: row.id, name: row.name, isDefault: row.is_default === 1 }));
+  if (articleId) return { via: 'article', projects };
+  if (projects.length > 0) return { via: 'explicit', projects };
+  const fallback = getProjectRow(library, defaultProjectId(library));
+  return { via: 'default', projects: [{ id: fallback.id, name: fallback.name, isDefault: true }] };
 }
 
 /** Removes articles from a project; an article that would be in no project goes back to the default one. */

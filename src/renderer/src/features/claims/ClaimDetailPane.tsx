@@ -17,6 +17,7 @@ import { LinkedFrom } from './LinkedFrom';
 import { LinkEvidenceForm } from './LinkEvidenceForm';
 import { StatedNumberForm } from './StatedNumberForm';
 import { VerdictBadge } from './VerdictBadge';
+import { ProjectMembership } from '../projects/ProjectMembership';
 
 type ClaimChanges = Omit<MethodInput<'claims.update'>, 'id'>;
 
@@ -163,6 +164,7 @@ export function ClaimDetailPane({ claimId, onChanged }: { claimId: string; onCha
             'Typed in, not from an article'
           )}
         </p>
+        <ProjectMembership kind="claim" id={claim.id} />
         <div className="claim-actions">
           <button type="button" onClick={() => setEditing(true)}>
             Edit

@@ -8,6 +8,7 @@ import { useNotices } from '../../app/notices';
 import { navigate, routeHref } from '../../app/route';
 import { announceLibraryChanged } from '../../app/undo';
 import { formatDate, formatEdition, formatExactNumber, formatQuantity } from './figure-format';
+import { ProjectMembership } from '../projects/ProjectMembership';
 
 // A figure cited by more claims than this is rare; past it the pane lists the links without
 // fetching each claim's statement.
@@ -195,6 +196,9 @@ export function FigureDetail({
         </dl>
       )}
       {source.kind === 'none' && <p className="hint">No source recorded.</p>}
+
+      <h3>Projects</h3>
+      <ProjectMembership kind="figure" id={figure.id} />
 
       <h3>
         Claims citing it <span className="count">{figure.linkedFrom.length}</span>

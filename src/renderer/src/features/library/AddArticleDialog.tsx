@@ -3,6 +3,8 @@ import type { ContentFormat } from '../../../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { useClient } from '../../app/client-context';
 import { useNotices } from '../../app/notices';
+import { ProjectSelect } from '../projects/ProjectSelect';
+import { defaultProject, useProjects } from '../projects/use-projects';
 import { ACCEPTED_FILE_TYPES, selectionFromFileList, type BatchSelection } from './file-import';
 import { ImportBatchDialog } from './ImportBatchDialog';
 import { emptyMetadata, MetadataFields, type MetadataDraft } from './MetadataFields';
@@ -19,8 +21,20 @@ export function detectFormat(content: string): ContentFormat {
   return 'text';
 }
 
-export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (articleId: string | null) => void }) {
+export function AddArticleDialog({
+  onClose,
+  onAdded,
+  initialProjectId = null
+}: {
+  onClose: () => void;
+  onAdded: (articleId: string | null) => void;
+  /** The project to preselect (the library's project filter); default: the default project. */
+  initialProjectId?: string | null;
+}) {
   const client = useClient();
+  const { projects } = useProjects();
+  const [chosenProjectId, setChosenProjectId] = useState<string | null>(initialProjectId);
+  const projectId = chosenProjectId ?? defaultProject(projects)?.id ?? '';
   const notices = useNotices();
   const [content, setContent] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
@@ -58,6 +72,7 @@ export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; on
         publisher: metadata.publisher,
         url: metadata.url,
         publishedAt: metadata.publishedAt,
+        projectId: projectId || null,
         tags: metadata.tags
           .split(',')
           .map((name) => name.trim())
@@ -83,12 +98,18 @@ export function AddArticleDialog({ onClose, onAdded }: { onClose: () => void; on
     setBatch(selection);
   };
 
-  if (batch) return <ImportBatchDialog selection={batch} onDone={onAdded} />;
+  if (batch) return <ImportBatchDialog selection={batch} projectId={projectId || null} onDone={onAdded} />;
 
   return (
     <dialog ref={dialog} className="dialog add-article" aria-label="Add article" onClose={onClose}>
       <form onSubmit={submit}>
         <h2>Add article</h2>
+        {projects.length > 1 && (
+          <label className="inline project-choice">
+            Add to project
+            <ProjectSelect projects={projects} value={projectId} onChange={setChosenProjectId} label="Project" />
+          </label>
+        )}
         <div className="file-pick">
           <label className="button">
             Open files…

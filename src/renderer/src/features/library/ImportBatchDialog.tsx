@@ -8,13 +8,15 @@ import { runImportBatch, type BatchProgress, type BatchSelection, type FileOutco
 
 interface Props {
   selection: BatchSelection;
+  /** The project the imported articles join (null: the default project). */
+  projectId?: string | null;
   /** Called once: with an article id to open it, or null to go back to the library. */
   onDone(openArticleId: string | null): void;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-export function ImportBatchDialog({ selection, onDone }: Props) {
+export function ImportBatchDialog({ selection, projectId = null, onDone }: Props) {
   const client = useClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const done = useRef(onDone);
@@ -37,6 +39,7 @@ export function ImportBatchDialog({ selection, onDone }: Props) {
     started.current = true;
     void runImportBatch(client, selection.files, {
       shouldStop: () => stopRequested.current,
+      projectId,
       onProgress: (next, outcome) => {
         setProgress(next);
         if (outcome) setOutcomes((list) => [...list, outcome]);
@@ -49,7 +52,7 @@ export function ImportBatchDialog({ selection, onDone }: Props) {
       }
       setFinished({ cancelled });
     });
-  }, [client, selection]);
+  }, [client, selection, projectId]);
 
   const imported = outcomes.filter((outcome) => outcome.status === 'imported');
   const duplicates = outcomes.filter((outcome) => outcome.status === 'duplicate');

@@ -5,9 +5,12 @@ import { useClient } from '../../app/client-context';
 import { useNotices } from '../../app/notices';
 import { navigate } from '../../app/route';
 import { useLibraryChanged, useUndo } from '../../app/undo';
+import { ProjectSelect } from '../projects/ProjectSelect';
+import { useProjects } from '../projects/use-projects';
 import { AddArticleDialog } from './AddArticleDialog';
 import { selectionFromDrop, type BatchSelection } from './file-import';
 import { ImportBatchDialog } from './ImportBatchDialog';
+import { LibrarySelectionBar } from './LibrarySelectionBar';
 import { Snippet } from './Snippet';
 
 const PAGE_SIZE = 100;
@@ -37,6 +40,11 @@ export function LibraryView() {
   const notices = useNotices();
   const [sort, setSort] = useState<{ key: ArticleSortKey; direction: 'asc' | 'desc' }>({ key: 'added', direction: 'desc' });
   const [tag, setTag] = useState<string>('');
+  const [projectId, setProjectId] = useState<string>('');
+  const { projects, reload: reloadProjects } = useProjects();
+  const filterProject = projects.find((project) => project.id === projectId) ?? null;
+  // Selected article ids, kept across "Show more" pages; cleared when the filter changes.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [tags, setTags] = useState<TagCount[]>([]);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
@@ -56,6 +64,7 @@ export function LibraryView() {
           sort: sort.key,
           direction: sort.direction,
           tag: tag || null,
+          projectId: projectId || null,
           limit: PAGE_SIZE,
           offset
         });
@@ -65,7 +74,7 @@ export function LibraryView() {
         notices.error(errorMessage(error));
       }
     },
-    [client, notices, sort, tag]
+    [client, notices, sort, tag, projectId]
   );
 
   const loadTags = useCallback(async () => {
@@ -79,6 +88,7 @@ export function LibraryView() {
   useEffect(() => {
     void load(0);
   }, [load]);
+  useEffect(() => setSelected(new Set()), [tag, projectId]);
   useEffect(() => {
     void loadTags();
   }, [loadTags]);
@@ -104,7 +114,18 @@ export function LibraryView() {
   const refresh = useCallback(() => {
     void load(0);
     void loadTags();
-  }, [load, loadTags]);
+    void reloadProjects();
+  }, [load, loadTags, reloadProjects]);
+
+  const toggleSelected = (articleId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(articleId)) next.delete(articleId);
+      else next.add(articleId);
+      return next;
+    });
+  const allShownSelected = articles.length > 0 && articles.every((article) => selected.has(article.id));
+  const toggleAllShown = () => setSelected(allShownSelected ? new Set() : new Set(articles.map((article) => article.id)));
   useLibraryChanged(refresh);
 
   const moveToTrash = async (article: ArticleSummary) => {
@@ -161,6 +182,12 @@ export function LibraryView() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        {projects.length > 1 && (
+          <label className="tag-filter">
+            Project
+            <ProjectSelect projects={projects} value={projectId} onChange={setProjectId} label="Filter by project" emptyOption="All projects" />
+          </label>
+        )}
         <label className="tag-filter">
           Tag
           <select value={tag} onChange={(event) => setTag(event.target.value)} aria-label="Filter by tag">
@@ -184,9 +211,21 @@ export function LibraryView() {
         <SearchResults hits={hits} query={query} />
       ) : (
         <>
+          {selected.size > 0 && (
+            <LibrarySelectionBar
+              selectedIds={[...selected]}
+              projects={projects}
+              filterProject={filterProject}
+              onChanged={refresh}
+              onClear={() => setSelected(new Set())}
+            />
+          )}
           <table className="article-table">
             <thead>
               <tr>
+                <th className="plain select-cell">
+                  <input type="checkbox" aria-label="Select all shown articles" checked={allShownSelected} onChange={toggleAllShown} />
+                </th>
                 {COLUMNS.map((column) => (
                   <th
                     key={column.key}
@@ -204,7 +243,19 @@ export function LibraryView() {
             </thead>
             <tbody>
               {articles.map((article) => (
-                <tr key={article.id} className="article-row" data-article-id={article.id}>
+                <tr
+                  key={article.id}
+                  className={selected.has(article.id) ? 'article-row selected' : 'article-row'}
+                  data-article-id={article.id}
+                >
+                  <td className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select “${article.title}”`}
+                      checked={selected.has(article.id)}
+                      onChange={() => toggleSelected(article.id)}
+                    />
+                  </td>
                   <td className="title-cell">
                     <a href={`#/article/${encodeURIComponent(article.id)}`}>{article.title}</a>
                     {article.author && <div className="byline">{article.author}</div>}
@@ -235,7 +286,13 @@ export function LibraryView() {
             </tbody>
           </table>
           {articles.length === 0 && (
-            <p className="empty">{tag ? `No article is tagged “${tag}”.` : 'The library is empty. Add an article, or drop files here.'}</p>
+            <p className="empty">
+              {tag
+                ? `No article${filterProject ? ` in “${filterProject.name}”` : ''} is tagged “${tag}”.`
+                : filterProject
+                  ? `“${filterProject.name}” has no articles yet. Select articles under All projects and add them to it, or add new ones here.`
+                  : 'The library is empty. Add an article, or drop files here.'}
+            </p>
           )}
           <div className="table-footer">
             <span>
@@ -254,6 +311,7 @@ export function LibraryView() {
       {dropped && (
         <ImportBatchDialog
           selection={dropped}
+          projectId={projectId || null}
           onDone={(articleId) => {
             setDropped(null);
             refresh();
@@ -264,6 +322,7 @@ export function LibraryView() {
       {deleting && <ConfirmTrash article={deleting} onConfirm={() => void moveToTrash(deleting)} onCancel={() => setDeleting(null)} />}
       {adding && (
         <AddArticleDialog
+          initialProjectId={projectId || null}
           onClose={() => setAdding(false)}
           onAdded={(articleId) => {
             setAdding(false);

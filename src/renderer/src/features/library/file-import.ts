@@ -103,7 +103,8 @@ function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function importOneFile(client: AssayClient, { file, path }: BatchFile): Promise<FileOutcome> {
+/** `projectId`: the project the article joins (null: the default project). */
+export async function importOneFile(client: AssayClient, { file, path }: BatchFile, projectId: string | null = null): Promise<FileOutcome> {
   // Refused by its size before it is read: a 200 MB file is never loaded into the page.
   if (file.size > MAX_IMPORT_BYTES) {
     return {
@@ -115,7 +116,7 @@ export async function importOneFile(client: AssayClient, { file, path }: BatchFi
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await client.call('articles.importFile', { fileName: file.name, dataBase64: bytesToBase64(bytes) });
+    const result = await client.call('articles.importFile', { fileName: file.name, dataBase64: bytesToBase64(bytes), projectId });
     return { path, status: result.status, id: result.id, title: result.title, duplicateOf: result.duplicateOf, warnings: result.warnings };
   } catch (error) {
     const message = errorMessage(error);
@@ -133,13 +134,13 @@ export interface BatchProgress {
 export async function runImportBatch(
   client: AssayClient,
   files: BatchFile[],
-  options: { onProgress(progress: BatchProgress, outcome: FileOutcome | null): void; shouldStop(): boolean }
+  options: { onProgress(progress: BatchProgress, outcome: FileOutcome | null): void; shouldStop(): boolean; projectId?: string | null }
 ): Promise<{ outcomes: FileOutcome[]; cancelled: boolean }> {
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of files.entries()) {
     if (options.shouldStop()) return { outcomes, cancelled: true };
     options.onProgress({ done: index, total: files.length, current: file.path }, null);
-    const outcome = await importOneFile(client, file);
+    const outcome = await importOneFile(client, file, options.projectId ?? null);
     outcomes.push(outcome);
     options.onProgress({ done: index + 1, total: files.length, current: null }, outcome);
   }
