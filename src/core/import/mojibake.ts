@@ -99,9 +99,15 @@ export interface MojibakeSpot {
   codec: string;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function scan(text: string, codec: Codec): MojibakeSpot[] {
   const spots: MojibakeSpot[] = [];
-  for (let index = 0; index < text.length; index += 1) {
+  // An ASCII character is never the lead byte of a sequence, so the scan starts at the first other
+  // one: a saved web page is mostly ASCII markup and scripts before its first accented letter.
+  const firstCandidate = text.search(NON_ASCII);
+  if (firstCandidate < 0) return spots;
+  for (let index = firstCandidate; index < text.length; index += 1) {
     const lead = byteOf(text.charCodeAt(index), codec);
     if (lead === null || lead < 0xc2 || lead > 0xf4) continue;
     const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;

@@ -1,7 +1,11 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { makeHtmlPage } from '../../../bench/html-pages';
+import { buildVocabulary, createRandom } from '../../../bench/vocabulary';
 import { NEWS_PAGE, NEWS_PAGE_CLUTTER, NEWS_PAGE_PARAGRAPHS } from './fixtures/corpus';
 import { prepareArticleFile } from './import-content';
-import { normalizeDate, readWebPage } from './web-page';
+import { dropBylineParagraph, normalizeDate, readWebPage } from './web-page';
 
 const bytes = (html: string) => new Uint8Array(Buffer.from(html, 'utf8'));
 
@@ -82,5 +86,65 @@ describe('web page import', () => {
     ['2024-13-01', '2024']
   ])('reads the date %s as %s', (value, expected) => {
     expect(normalizeDate(value)).toBe(expected);
+  });
+});
+
+/** dropBylineParagraph as it was before it skipped articles that cannot hold the byline. */
+function dropBylineParagraphReference(html: string, author: string | null): string {
+  if (!author) return html;
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const forms = [normalise(author), `by ${normalise(author)}`];
+  const top = [...document.querySelectorAll('p, div, span, address')]
+    .filter((element) => {
+      const text = normalise(element.textContent);
+      return text !== '' && text.length < 200;
+    })
+    .slice(0, 5);
+  const byline = top.find((element) => forms.includes(normalise(element.textContent)));
+  if (!byline) return html;
+  byline.remove();
+  return document.body.innerHTML;
+}
+
+/** An article as Readability hands it over: its HTML and the text of the DOM it came from. */
+function article(html: string): { html: string; text: string } {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="readability-page-1">${html}</div></body></html>`);
+  const root = document.getElementById('readability-page-1')!;
+  return { html: root.innerHTML, text: root.textContent ?? '' };
+}
+
+describe('removing the byline paragraph', () => {
+  const cases: [string, string][] = [
+    ['<p>By Jane Roe</p><p>The article.</p>', 'Jane Roe'],
+    ['<div><p>BY  <b>Jane</b>\n Roe</p></div><p>The article.</p>', 'jane roe'],
+    ['<p>AT&amp;T staff</p><p>The article.</p>', 'AT&T staff'],
+    ['<p>By Jane&nbsp;Roe</p><p>The article.</p>', 'Jane Roe'],
+    ['<p>By Jane Roe and others</p><p>Text.</p>', 'Jane Roe'],
+    // The final sigma: lower-cased alone "νίκος", inside the article text "νίκοσ…".
+    ['<p>ΝΊΚΟΣ</p><p>ΑΒΓ text.</p>', 'Νίκος'],
+    ['<p>Nobody named here.</p>', 'Jane Roe'],
+    ['<p>Jane</p><p>Roe</p>', 'Jane Roe'],
+    ['<p>Jane <!-- x --> Roe</p>', 'Jane Roe'],
+    ['<p>Jane<textarea>x</textarea> Roe</p>', 'Janex Roe'],
+    ['<p>By Jane Roe</p>', '']
+  ];
+  it.each(cases)('%s (author %s) comes out as before', (html, author) => {
+    const input = article(html);
+    expect(dropBylineParagraph(input.html, input.text, author || null)).toBe(dropBylineParagraphReference(input.html, author || null));
+  });
+
+  it('comes out as before for the news page fixture and the benchmark pages', () => {
+    const random = createRandom(20250117 + 303);
+    const vocabulary = buildVocabulary(20250117);
+    const pages = [NEWS_PAGE, ...Array.from({ length: 20 }, (_, index) => makeHtmlPage(random, vocabulary, random.int(500, 3000), index).html)];
+    for (const page of pages) {
+      const { document } = parseHTML(page);
+      const extracted = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse()!;
+      // The byline Readability found, and a name that is in the article text, so both branches run.
+      for (const author of [extracted.byline ?? 'Nobody', extracted.textContent!.trim().split(/\s+/).slice(0, 2).join(' ')]) {
+        expect(dropBylineParagraph(extracted.content!, extracted.textContent!, author)).toBe(dropBylineParagraphReference(extracted.content!, author));
+      }
+    }
   });
 });

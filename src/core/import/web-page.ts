@@ -153,20 +153,43 @@ function readMetadata(document: Document): SourceMetadata {
   };
 }
 
-/** Removes a leading "By Jane Roe" paragraph: the byline is a citation field, not article text. */
-function dropBylineParagraph(html: string, author: string | null): string {
+const normaliseText = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+// Elements whose content an HTML parser reads as raw text (or drops, CDATA), so their text may
+// differ between the article's DOM and the same article parsed again from its HTML.
+const RAW_TEXT_ELEMENT = /<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template)\b|<!\[CDATA\[/i;
+
+/**
+ * Whether a block reading "Jane Roe" or "By Jane Roe" can be in the article at all: its text is a
+ * stretch of the article's text, so its normalised form is inside the normalised article text.
+ * Lower-casing depends on context only for the final sigma, which is folded. Only the raw text
+ * elements above can make the text of the reparsed HTML differ from the DOM's, so they skip the test.
+ */
+function mayHoldByline(html: string, articleText: string, author: string): boolean {
+  if (RAW_TEXT_ELEMENT.test(html)) return true;
+  const foldSigma = (text: string) => text.replace(/ς/g, 'σ');
+  return foldSigma(articleText.replace(/\s+/g, ' ').toLowerCase()).includes(foldSigma(normaliseText(author)));
+}
+
+/**
+ * Removes a leading "By Jane Roe" paragraph: the byline is a citation field, not article text.
+ * `articleText` is the text of the DOM `html` was serialised from (Readability's textContent).
+ */
+export function dropBylineParagraph(html: string, articleText: string, author: string | null): string {
   if (!author) return html;
+  // Parsing the article again and reading every block's text is most of this function's cost;
+  // most articles (Readability removes the bylines it recognises) cannot hold one.
+  if (!mayHoldByline(html, articleText, author)) return html;
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const forms = [normalise(author), `by ${normalise(author)}`];
+  const forms = [normaliseText(author), `by ${normaliseText(author)}`];
   // Among the first few short blocks at the top of the article.
   const top = [...document.querySelectorAll('p, div, span, address')]
     .filter((element) => {
-      const text = normalise(element.textContent);
+      const text = normaliseText(element.textContent);
       return text !== '' && text.length < 200;
     })
     .slice(0, 5);
-  const byline = top.find((element) => forms.includes(normalise(element.textContent)));
+  const byline = top.find((element) => forms.includes(normaliseText(element.textContent)));
   if (!byline) return html;
   byline.remove();
   return document.body.innerHTML;
@@ -203,5 +226,5 @@ export function readWebPage(source: string): WebPage {
   if (!article?.content || !article.textContent?.trim()) {
     return { html: source, metadata, extracted: false };
   }
-  return { html: dropBylineParagraph(article.content, metadata.author), metadata, extracted: true };
+  return { html: dropBylineParagraph(article.content, article.textContent, metadata.author), metadata, extracted: true };
 }
