@@ -15,9 +15,20 @@ export const COUNT_ARTICLES = 'SELECT count(*) AS total FROM articles a WHERE a.
 
 const SNIPPET_TOKENS = 14;
 
+// article_fts: the title and the text in 16 body columns (migration 0007); the snippet comes from
+// the first body column with a match, else the title, found by halving the range (search.ts).
+const BODY_COLUMNS = 16;
+const anyMatchIn = (first: number, last: number) =>
+  `bm25(article_fts, ${Array.from({ length: BODY_COLUMNS + 1 }, (_, column) => (column >= first && column <= last ? '1' : '0')).join(', ')}) < 0`;
+const firstMatchIn = (first: number, last: number): string =>
+  first === last
+    ? String(first)
+    : `CASE WHEN ${anyMatchIn(first, Math.floor((first + last) / 2))} THEN ${firstMatchIn(first, Math.floor((first + last) / 2))} ELSE ${firstMatchIn(Math.floor((first + last) / 2) + 1, last)} END`;
+const SNIPPET_COLUMN = `CASE WHEN ${anyMatchIn(1, BODY_COLUMNS)} THEN ${firstMatchIn(1, BODY_COLUMNS)} ELSE 0 END`;
+
 export const ARTICLE_HITS = `
   WITH hits AS (
-    SELECT rowid, rank, snippet(article_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
+    SELECT rowid, rank, snippet(article_fts, ${SNIPPET_COLUMN}, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
     FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
   )
   SELECT a.id AS article_id, a.title, hits.snippet, hits.rank, NULL AS highlight_id
@@ -40,7 +51,9 @@ export const INSERT_NOTE_FTS = 'INSERT INTO note_fts (rowid, note) VALUES (?, ?)
 export const INSERT_ARTICLE = `INSERT INTO articles (id, title, author, publisher, url, published_at, file_name, format, content_hash,
            source_html, doc_json, body_text, imported_at, added_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-export const INSERT_ARTICLE_FTS = 'INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)';
+/** Run with articleIndexValues(rowid, title, text) (search-index.ts), which splits the text over the body columns. */
+export const INSERT_ARTICLE_FTS = `INSERT INTO article_fts (rowid, title, body, ${Array.from({ length: BODY_COLUMNS - 1 }, (_, part) => `body${part + 2}`).join(', ')})
+  VALUES (?, ?, ${Array.from({ length: BODY_COLUMNS }, () => '?').join(', ')})`;
 
 export const SELECT_ARTICLE = 'SELECT rowid, * FROM articles WHERE id = ?';
 export const SELECT_LIVE_HIGHLIGHTS = `SELECT h.rowid, h.*,

@@ -90,7 +90,11 @@ export const highlightCreateGroup: BenchGroup = {
 
     // Where Assay's extra time goes, on the same targets (p50 of each step alone).
     const selectText = db.prepare('SELECT body_text FROM articles WHERE id = ?');
-    const selectBack = db.prepare('SELECT rowid, * FROM highlights WHERE id = ?');
+    const selectBack = db.prepare(`SELECT h.rowid, h.*,
+  (SELECT c.verdict FROM claim_highlights ch JOIN claims c ON c.id = ch.claim_id
+     WHERE ch.highlight_id = h.id AND c.deleted_at IS NULL ORDER BY c.updated_at DESC LIMIT 1) AS verdict,
+  (SELECT count(*) FROM figures f WHERE f.highlight_id = h.id AND f.deleted_at IS NULL) AS figure_count
+  FROM highlights h WHERE h.id = ?`);
     const lastId = (db.prepare('SELECT id FROM highlights ORDER BY rowid DESC LIMIT 1').get() as { id: string }).id;
     const steps = { validate: [] as number[], readText: [] as number[], readBack: [] as number[] };
     for (const target of targets.slice(warmup, warmup + 200)) {
@@ -106,9 +110,9 @@ export const highlightCreateGroup: BenchGroup = {
     }
     const step = (samples: number[]) => `${(summarize(samples).p50 * 1000).toFixed(0)} µs`;
     const notes = [
-      `${iterations} highlights (after ${warmup} warm-up) on random articles of the library, half with a note. Assay: highlights.create through the dispatcher with start, end and exact, as the reader sends it (zod; read the article text; check and trim the range; selectors; INSERT + note index in one transaction; read the row back).`,
+      `${iterations} highlights (after ${warmup} warm-up) on random articles of the library, half with a note. Assay: highlights.create through the dispatcher with start, end and exact, as the reader sends it (zod; read the article text; check and trim the range; selectors; INSERT + note index + undo-journal record in the call's transaction; the highlight returned is built from what was written, not read back).`,
       'Baseline: the same highlight row INSERTed with a prepared statement plus its note_fts row, in one transaction per highlight, on the same connection (WAL, synchronous=NORMAL).',
-      `Assay's extra steps alone (p50): zod validation ${step(steps.validate)}; reading the article's body_text to check the range ${step(steps.readText)}; reading the new row back ${step(steps.readBack)}.`
+      `Assay's extra steps alone (p50): zod validation ${step(steps.validate)}; reading the article's body_text to check the range ${step(steps.readText)}; reading a row back with its claim verdict and figure count (which Assay no longer does after an insert) ${step(steps.readBack)}.`
     ];
     if (wrong) notes.push(`WARNING: ${wrong} highlights came back with other selectors than the generator computed.`);
     return [

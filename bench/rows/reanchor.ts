@@ -5,7 +5,8 @@ import type { HighlightRow } from '../../src/core/annotations/highlight-rows';
 import { documentFromEditor } from '../../src/core/import/article-document';
 import { indexDocumentText } from '../../src/shared/document-text';
 import type { DocumentNode } from '../../src/shared/domain';
-import { SELECT_ARTICLE, SELECT_LIVE_HIGHLIGHTS } from '../baseline-sql';
+import { articleIndexValues } from '../../src/core/search/search-index';
+import { INSERT_ARTICLE_FTS, SELECT_ARTICLE, SELECT_LIVE_HIGHLIGHTS } from '../baseline-sql';
 import { finishRow, type BenchGroup } from '../context';
 import { summarize } from '../measure';
 
@@ -111,7 +112,7 @@ export const reanchorGroup: BenchGroup = {
       try {
         const { rowid } = db.prepare('SELECT rowid FROM articles WHERE id = ?').get(id) as { rowid: number };
         db.prepare('DELETE FROM article_fts WHERE rowid = ?').run(rowid);
-        db.prepare('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, 'x', textB);
+        db.prepare(INSERT_ARTICLE_FTS).run(...articleIndexValues(rowid, 'x', textB));
       } finally {
         db.exec('ROLLBACK');
       }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Highlight, HighlightColor, ReanchorReport } from '../../shared/domain';
 import { AssayError } from '../../shared/errors';
 import type { Library } from '../db/library';
-import { indexNote } from '../search/search-index';
+import { indexNewNote, indexNote } from '../search/search-index';
 import { anchorSelectors, describeRange, findExactOccurrences, mapPositionsThroughEdit } from './anchoring';
 import { highlightFromRow, type HighlightRow } from './highlight-rows';
 
@@ -39,6 +39,20 @@ function articleText(library: Library, articleId: string): string {
     | undefined;
   if (!row) throw new AssayError('not_found', `There is no article with id ${articleId}.`);
   return row.body_text;
+}
+
+// One transaction function per connection, made once: db.transaction() builds four wrapper
+// functions each time it is called, which costs as much as the savepoint itself.
+const transactionRunners = new WeakMap<Library, (work: () => void) => void>();
+
+/** Runs work in a transaction, or in a savepoint when the caller (the dispatcher) already has one. */
+function inTransaction(library: Library, work: () => void): void {
+  let run = transactionRunners.get(library);
+  if (!run) {
+    run = library.db.transaction((inner: () => void) => inner());
+    transactionRunners.set(library, run);
+  }
+  run(work);
 }
 
 function preview(quote: string): string {
@@ -98,7 +112,7 @@ export function createHighlight(library: Library, input: CreateHighlightInput): 
   const { quote, position } = describeRange(text, range.start, range.end);
   const id = randomUUID();
   const now = library.now();
-  library.db.transaction(() => {
+  inTransaction(library, () => {
     const { lastInsertRowid } = library
       .statement(
         `INSERT INTO highlights (id, article_id, color, note, quote_exact, quote_prefix, quote_suffix,
@@ -106,9 +120,28 @@ export function createHighlight(library: Library, input: CreateHighlightInput): 
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?)`
       )
       .run(id, input.articleId, input.color, input.note, quote.exact, quote.prefix, quote.suffix, position.start, position.end, now, now);
-    indexNote(library, Number(lastInsertRowid), input.note);
-  })();
-  return highlightFromRow(getHighlightRow(library, id));
+    indexNewNote(library, Number(lastInsertRowid), input.note);
+  });
+  // The row just written, as getHighlightRow would read it back: a new highlight has no claim and
+  // no figures yet, so there is nothing to look up (creating highlights is on the reader's hot path).
+  return highlightFromRow({
+    rowid: 0,
+    id,
+    article_id: input.articleId,
+    color: input.color,
+    note: input.note,
+    quote_exact: quote.exact,
+    quote_prefix: quote.prefix,
+    quote_suffix: quote.suffix,
+    position_start: position.start,
+    position_end: position.end,
+    anchor_state: 'anchored',
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    verdict: null,
+    figure_count: 0
+  });
 }
 
 export function updateHighlight(library: Library, id: string, changes: { color?: HighlightColor; note?: string }): Highlight {

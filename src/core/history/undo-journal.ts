@@ -18,12 +18,11 @@ const JOURNAL_LENGTH = 500;
 export function createUndoJournal(library: Library): UndoJournal {
   return {
     record(label, inverse) {
-      library
+      const { lastInsertRowid } = library
         .statement('INSERT INTO undo_journal (label, inverse_json, created_at) VALUES (?, ?, ?)')
         .run(label, JSON.stringify(inverse), library.now());
-      library
-        .statement('DELETE FROM undo_journal WHERE seq <= (SELECT max(seq) FROM undo_journal) - ?')
-        .run(JOURNAL_LENGTH);
+      // seq is AUTOINCREMENT, so the entry just written has the highest seq: no max() to look up.
+      library.statement('DELETE FROM undo_journal WHERE seq <= ?').run(Number(lastInsertRowid) - JOURNAL_LENGTH);
     }
   };
 }

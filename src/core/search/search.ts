@@ -1,6 +1,7 @@
 // Full-text search over article titles, text and highlight notes (SQLite FTS5, ranked by bm25).
 import { SEARCH_MATCH_END, SEARCH_MATCH_START, type SearchHit } from '../../shared/domain';
 import type { Library } from '../db/library';
+import { ARTICLE_BODY_COLUMNS } from './search-index';
 
 /**
  * Turns what the user typed into an FTS5 query that cannot be a syntax error: every word is
@@ -36,11 +37,30 @@ interface HitRow {
 
 const SNIPPET_TOKENS = 14;
 
+/**
+ * The article_fts column a hit's snippet is cut from: the first body column with a match, else the
+ * title. snippet() re-tokenises every column it is given, so asking for one part of the text
+ * (about 1/16 of it, see search-index.ts) instead of all of it (-1) makes snippets cheap.
+ * bm25() weighted to a range of columns is below zero exactly when one of them holds a match; it
+ * reads the match positions FTS5 already has, without tokenising. Halving the range each time
+ * finds the first matching column with 1 + log2(bodyColumns) calls.
+ */
+export function snippetColumnSql(table: string, bodyColumns: number): string {
+  const anyMatchIn = (first: number, last: number) =>
+    `bm25(${table}, ${Array.from({ length: bodyColumns + 1 }, (_, column) => (column >= first && column <= last ? '1' : '0')).join(', ')}) < 0`;
+  const firstMatchIn = (first: number, last: number): string => {
+    if (first === last) return String(first);
+    const middle = Math.floor((first + last) / 2);
+    return `CASE WHEN ${anyMatchIn(first, middle)} THEN ${firstMatchIn(first, middle)} ELSE ${firstMatchIn(middle + 1, last)} END`;
+  };
+  return `CASE WHEN ${anyMatchIn(1, bodyColumns)} THEN ${firstMatchIn(1, bodyColumns)} ELSE 0 END`;
+}
+
 // The FTS query sits in a CTE ordered by rank alone with a LIMIT; joining or sorting by anything
 // else inside the MATCH query makes SQLite rank every row, which is slow on a large library.
 const ARTICLE_HITS = `
   WITH hits AS (
-    SELECT rowid, rank, snippet(article_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
+    SELECT rowid, rank, snippet(article_fts, ${snippetColumnSql('article_fts', ARTICLE_BODY_COLUMNS)}, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
     FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
   )
   SELECT a.id AS article_id, a.title, hits.snippet, hits.rank, NULL AS highlight_id

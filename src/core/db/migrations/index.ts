@@ -6,6 +6,7 @@ import charts from './0003-charts';
 import importFormats from './0004-import-formats';
 import projects from './0005-projects';
 import figureIndexes from './0006-figure-indexes';
+import articleFtsParts from './0007-article-fts-parts';
 
 export interface Migration {
   version: number;
@@ -19,5 +20,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'charts', sql: charts },
   { version: 4, name: 'import-formats', sql: importFormats },
   { version: 5, name: 'projects', sql: projects },
-  { version: 6, name: 'figure-indexes', sql: figureIndexes }
+  { version: 6, name: 'figure-indexes', sql: figureIndexes },
+  { version: 7, name: 'article-fts-parts', sql: articleFtsParts }
 ];
