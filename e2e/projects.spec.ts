@@ -169,3 +169,83 @@ test('open formats download; a damaged project file is refused with the reason a
   await preview.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByRole('table', { name: 'Projects' })).toBeVisible();
 });
+
+test('exporting a large project shows a progress bar that moves forward, then downloads the file', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
+  const ARTICLES = 150;
+  const project = await callContract(app, 'projects.create', { name: 'Big dossier' });
+  // Enough text that serialising and compressing take a while (about 30 MB of JSON).
+  await app.evaluate(
+    async ([projectId, count]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="assay-token"]')?.content ?? '';
+      const words = ['output', 'rose', 'tons', 'mine', 'refinery', 'export', 'quota', 'magnet', 'oxide', 'ministry', 'said', 'capacity'];
+      for (let index = 0; index < count; index += 1) {
+        const paragraphs = Array.from({ length: 40 }, (_, paragraph) =>
+          Array.from({ length: 100 }, (_, word) => words[(index * 7 + paragraph * 13 + word * (word % 5 + 1)) % words.length]).join(' ') + '.'
+        );
+        const response = await fetch('/api/articles.create', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-assay-token': token },
+          body: JSON.stringify({ content: `Dispatch ${index}\n\n${paragraphs.join('\n\n')}`, format: 'text', title: `Dispatch ${index}`, projectId })
+        });
+        const envelope = (await response.json()) as { ok: boolean; error?: { message: string } };
+        if (!envelope.ok) throw new Error(envelope.error?.message);
+      }
+    },
+    [project.id, ARTICLES] as const
+  );
+
+  // Every answer the Projects view gets from jobs.progress while it waits for the export.
+  const answers: { state: string; phase: string; done: number; total: number }[] = [];
+  app.on('response', async (response) => {
+    if (!response.url().endsWith('/api/jobs.progress')) return;
+    const envelope = (await response.json().catch(() => null)) as { ok: boolean; result: (typeof answers)[number] | null } | null;
+    if (envelope?.ok && envelope.result) answers.push(envelope.result);
+  });
+
+  await openProjects(app);
+  const row = app.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Big dossier' }) });
+  const downloading = app.waitForEvent('download', { timeout: 150_000 });
+  await row.getByRole('button', { name: 'Export Big dossier' }).click();
+  const bar = row.getByRole('progressbar', { name: 'Exporting Big dossier' });
+  await expect(bar).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Cancel export' })).toBeVisible();
+  // The bar says how far it is: “n of 150 articles”, then the compression step.
+  await expect(row.getByText(new RegExp(`^\\d+ of ${ARTICLES} articles$|^Compressing the file…$`))).toBeVisible({ timeout: 60_000 });
+  await row.screenshot({ path: testInfo.outputPath('export-progress.png') });
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('big-dossier.assay');
+  await expect(bar).toBeHidden();
+  await expect(app.getByText(/Exported “Big dossier” as big-dossier\.assay/)).toBeVisible();
+
+  // The polls were answered while the export ran, and the progress never went back.
+  expect(answers.length).toBeGreaterThan(0);
+  const phases = ['collect', 'articles', 'package'];
+  for (let index = 1; index < answers.length; index += 1) {
+    const [before, now] = [answers[index - 1], answers[index]];
+    expect(phases.indexOf(now.phase)).toBeGreaterThanOrEqual(phases.indexOf(before.phase));
+    if (now.phase === before.phase) expect(now.done).toBeGreaterThanOrEqual(before.done);
+  }
+  for (const answer of answers.filter((entry) => entry.phase === 'articles')) expect(answer.total).toBe(ARTICLES);
+  const file = await download.path();
+  expect(file).toBeTruthy();
+});
+
+test('an export can be cancelled, and nothing is downloaded', async ({ app }) => {
+  test.setTimeout(120_000);
+  const project = await callContract(app, 'projects.create', { name: 'Cancelled dossier' });
+  const text = Array.from({ length: 400 }, (_, index) => `Paragraph ${index}: output rose to ${index * 17} tons, the ministry said.`).join('\n\n');
+  // Enough that the export is still running when Cancel is pressed.
+  for (let index = 0; index < 80; index += 1) {
+    await callContract(app, 'articles.create', { content: `Note ${index}\n\n${text}`, format: 'text', title: `Note ${index}`, projectId: project.id });
+  }
+  await openProjects(app);
+  const row = app.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Cancelled dossier' }) });
+  let downloads = 0;
+  app.on('download', () => (downloads += 1));
+  await row.getByRole('button', { name: 'Export Cancelled dossier' }).click();
+  await row.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(app.getByText('Export of “Cancelled dossier” cancelled.')).toBeVisible({ timeout: 60_000 });
+  await expect(row.getByRole('progressbar')).toBeHidden();
+  expect(downloads).toBe(0);
+});

@@ -43,7 +43,7 @@ import {
   type Chart,
   type ChartSummary
 } from './charts/chart-spec';
-import type { ChartData } from './charts/chart-data';
+import type { ChartData, ChartPointDetail } from './charts/chart-data';
 import {
   EXCHANGE_FORMATS,
   MERGE_RESOLUTIONS,
@@ -58,6 +58,7 @@ import {
   type ProjectSummary
 } from './projects';
 import { PAPER_SIZES, type PrintedPdf, type PrintJob } from './print';
+import { JOB_TOKEN_PATTERN, type JobProgress } from './jobs';
 
 /** Declares a result type without a runtime value. */
 function returns<T>(): T {
@@ -65,6 +66,7 @@ function returns<T>(): T {
 }
 
 const id = z.string().min(1, 'an id is required').max(100);
+const jobToken = z.string().regex(JOB_TOKEN_PATTERN, 'a job token is 8–100 letters, digits, - or _');
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 const isoDate = z
   .string()
@@ -362,6 +364,11 @@ export const contract = {
   'charts.restore': { input: z.object({ id }).strict(), result: returns<Chart>() },
   'charts.list': { input: z.object({}).strict(), result: returns<ChartSummary[]>() },
   'charts.get': { input: z.object({ id }).strict(), result: returns<{ chart: Chart; data: ChartData }>() },
+  /** Provenance of points of a compact (large) series, by the figure row ids its columns carry: for tooltips and clicks. */
+  'charts.pointDetails': {
+    input: z.object({ figureRowIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+    result: returns<ChartPointDetail[]>()
+  },
   /** An unsaved spec's data, for the chart builder. */
   'charts.preview': { input: z.object(chartSpecFields).strict(), result: returns<ChartData>() },
   /** A saved chart (id) or an unsaved one (spec) as SVG, drawn without a window. */
@@ -423,9 +430,19 @@ export const contract = {
     input: z.object({ kind: z.enum(['claim', 'figure', 'chart']), id }).strict(),
     result: returns<ItemProjects>()
   },
-  /** The project (default: the default project), or only the given articles, as a .assay file. */
+  /**
+   * The project (default: the default project), or only the given articles, as a .assay file.
+   * With a progressToken, jobs.progress reports how far it is and jobs.cancel stops it; transports
+   * call it with invokeAsync, so those calls are answered while it runs.
+   */
   'projects.export': {
-    input: z.object({ projectId: id.nullable().optional(), articleIds: z.array(id).min(1).max(100_000).optional() }).strict(),
+    input: z
+      .object({
+        projectId: id.nullable().optional(),
+        articleIds: z.array(id).min(1).max(100_000).optional(),
+        progressToken: jobToken.optional()
+      })
+      .strict(),
     result: returns<ProjectExport>()
   },
   /** What importing the file would do; writes nothing. */
@@ -467,6 +484,12 @@ export const contract = {
     input: z.object({ format: z.enum(EXCHANGE_FORMATS), projectId: id.nullable().optional() }).strict(),
     result: returns<ExchangeExport>()
   },
+
+  // Long calls started with a progress token (projects.export): how far they are, and stopping them.
+  /** Null when no job has this token (not started yet, or finished long ago). */
+  'jobs.progress': { input: z.object({ token: jobToken }).strict(), result: returns<JobProgress | null>() },
+  /** Asks the job to stop; it then fails with the error code 'cancelled' and leaves nothing behind. */
+  'jobs.cancel': { input: z.object({ token: jobToken }).strict(), result: returns<{ cancelled: boolean }>() },
 
   // Printing (src/core/print): the print document, and the PDF printed from it. print.pdf takes
   // back what print.document returned; the desktop app prints it in a hidden window, the CLI and

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'library_too_new',
   'library_mismatch',
   'unknown_method',
+  /** The caller cancelled a long call (jobs.cancel) before it wrote anything. */
+  'cancelled',
   'internal'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

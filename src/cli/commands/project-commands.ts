@@ -107,19 +107,21 @@ const projectExportCommand: CommandSpec = {
     if (!path.toLowerCase().endsWith('.assay')) path = `${path}.assay`;
     return withLibrary(context, async ({ library, dispatcher }) => {
       const projectId = resolveProjectId(dispatcher.call('projects.list', {}), context.args[0]);
-      const { exportProject } = await import('../../core/projects/export-project');
+      const { commitExport, prepareExportAsync } = await import('../../core/projects/export-project');
       const { appVersion } = await import('../install-paths');
       const showProgress = Boolean(context.io.stderr.isTTY);
-      // The same work as the contract's projects.export, in one transaction, with a counter.
-      const result = library.db.transaction(() =>
-        exportProject(library, {
-          projectId,
-          appVersion: appVersion(),
-          onProgress: showProgress
-            ? ({ phase, done, total }) => context.io.stderr.write(`\r${phase === 'collect' ? 'Collecting' : 'Writing'} ${done}/${total}…   `)
-            : undefined
-        })
-      )();
+      const phaseLabel = { collect: 'Reading', articles: 'Articles', package: 'Compressing' } as const;
+      // The same work as the contract's projects.export (snapshot, serialise, compress, then record
+      // the sync bases in one transaction), with a counter.
+      const prepared = await prepareExportAsync(library, {
+        projectId,
+        appVersion: appVersion(),
+        onProgress: showProgress
+          ? ({ phase, done, total }) =>
+              context.io.stderr.write(`\r${phaseLabel[phase]} ${phase === 'package' ? (done === total ? 'done' : '…') : `${done}/${total}`}   `)
+          : undefined
+      });
+      const result = library.db.transaction(() => commitExport(library, prepared))();
       if (showProgress) context.io.stderr.write('\n');
       writeOutput(path, result.bytes);
       if (context.options.json) {

@@ -15,11 +15,14 @@ export type TaggedKind = keyof typeof TAGGED;
 export function setTags(library: Library, kind: TaggedKind, ownerId: string, names: string[]): void {
   const { table, owner } = TAGGED[kind];
   const unique = [...new Map(names.map((name) => name.trim()).filter(Boolean).map((name) => [name.toLowerCase(), name])).values()];
-  library.statement(`DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId);
+  const { changes: removed } = library.statement(`DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId);
   for (const name of unique) {
     library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
     library.statement(`INSERT INTO ${table} (${owner}, tag_id) SELECT ?, id FROM tags WHERE name = ?`).run(ownerId, name);
   }
+  // Only a removed link can leave a tag unused; the sweep reads both link tables, which an import
+  // of thousands of new articles and claims would otherwise do once per record.
+  if (removed === 0) return;
   library
     .statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags) AND id NOT IN (SELECT tag_id FROM claim_tags)')
     .run();

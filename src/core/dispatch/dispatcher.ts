@@ -15,6 +15,8 @@ import { quantityHandlers } from '../quantities/quantity-handlers';
 import { aroundTransaction, projectHandlers } from '../projects/project-handlers';
 import { exchangeHandlers } from '../exchange/exchange-handlers';
 import { printHandlers } from '../print/print-handlers';
+import { jobHandlers } from '../jobs/job-handlers';
+import { JobRegistry } from '../jobs/job-registry';
 import type { Library } from '../db/library';
 import { createUndoJournal, type UndoJournal } from '../history/undo-journal';
 import type { AnyHandler, HandlerContext, HandlerMap, TwoPhaseHandler } from './handler-types';
@@ -46,7 +48,8 @@ export const handlers: HandlerMap = joinHandlers(
   historyHandlers,
   projectHandlers,
   exchangeHandlers,
-  printHandlers
+  printHandlers,
+  jobHandlers
 );
 
 export function describeInputProblem(error: z.ZodError): string {
@@ -88,6 +91,11 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions, handlerMap: HandlerMap = handlers): Dispatcher {
   const { library } = options;
   const journal = createUndoJournal(library);
+  // One transaction function for all calls: db.transaction() builds four wrapper functions each
+  // time it is called, which costs more than BEGIN and COMMIT on a small call (a highlight).
+  const inTransaction = library.db.transaction((work: () => unknown) => work());
+  const jobs = new JobRegistry();
+  const prepareContext = { library, appVersion: options.appVersion, jobs };
   const validate = (method: string, input: unknown) => {
     if (!isMethodName(method)) throw new AssayError('unknown_method', `There is no method named ${method}.`);
     const parsed = contract[method].input.safeParse(input ?? {});
@@ -99,25 +107,26 @@ export function createDispatcher(options: DispatcherOptions, handlerMap: Handler
   const execute = (handler: AnyHandler<MethodName>, data: never, prepared: unknown, callJournal: UndoJournal): unknown => {
     const context: HandlerContext = {
       ...options,
+      jobs,
       journal: callJournal,
       call: (nested, nestedInput, nestedJournal = callJournal) => run(nested, nestedInput, nestedJournal) as never
     };
     // Every call is one transaction: a change and its undo record, or a refused change's partial
     // writes, can never be half in the library.
-    return library.db.transaction(() =>
+    return inTransaction(() =>
       isTwoPhase(handler) ? handler.commit(data, prepared, context) : (handler as (input: unknown, context: HandlerContext) => unknown)(data, context)
-    )();
+    );
   };
   const run = (method: string, input: unknown, callJournal: UndoJournal = journal): unknown => {
     const { handler, data } = validate(method, input);
     // A backup before a merge, or attaching a backup to restore, cannot run inside the transaction.
     return aroundTransaction(library, method, data, () =>
-      execute(handler, data, isTwoPhase(handler) ? handler.prepareSync(data) : undefined, callJournal)
+      execute(handler, data, isTwoPhase(handler) ? handler.prepareSync(data, prepareContext) : undefined, callJournal)
     );
   };
   const runAsync = async (method: string, input: unknown): Promise<unknown> => {
     const { handler, data } = validate(method, input);
-    const prepared = isTwoPhase(handler) ? await handler.prepare(data) : undefined;
+    const prepared = isTwoPhase(handler) ? await handler.prepare(data, prepareContext) : undefined;
     return aroundTransaction(library, method, data, () => execute(handler, data, prepared, journal));
   };
   return {

@@ -2,10 +2,13 @@
 import type { MethodInput, MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import type { Library } from '../db/library';
 import type { UndoJournal } from '../history/undo-journal';
+import type { JobRegistry } from '../jobs/job-registry';
 
 export interface HandlerContext {
   library: Library;
   appVersion: string;
+  /** Progress and cancellation of long calls, by the caller's token (jobs.progress, jobs.cancel). */
+  jobs: JobRegistry;
   /** Where undoable changes record how to take them back. */
   journal: UndoJournal;
   /** Calls another contract method in the same transaction (used by undo). */
@@ -15,15 +18,21 @@ export interface HandlerContext {
 export type Handler<K extends MethodName> = (input: ParsedInput<K>, context: HandlerContext) => MethodResult<K>;
 
 /**
+ * What `prepare` may use. It runs outside the call's transaction, and a better-sqlite3 transaction
+ * cannot span an await: whatever it reads, it reads synchronously before its first await, in a
+ * read transaction of its own (as projects.export reads its snapshot).
+ */
+export type PrepareContext = Pick<HandlerContext, 'library' | 'appVersion' | 'jobs'>;
+
+/**
  * A method with slow work before its write, such as reading an imported file. `prepare` runs
- * first, outside any transaction and without the library (a better-sqlite3 transaction cannot span
- * an await); `commit` then runs in the call's transaction like any handler. Transports call such
- * methods through the dispatcher's invokeAsync; synchronous callers get `prepareSync`, which may
- * refuse what it cannot do in-line.
+ * first, outside any transaction; `commit` then runs in the call's transaction like any handler.
+ * Transports call such methods through the dispatcher's invokeAsync; synchronous callers get
+ * `prepareSync`, which may refuse what it cannot do in-line.
  */
 export interface TwoPhaseHandler<K extends MethodName, P> {
-  prepare(input: ParsedInput<K>): Promise<P>;
-  prepareSync(input: ParsedInput<K>): P;
+  prepare(input: ParsedInput<K>, context: PrepareContext): Promise<P>;
+  prepareSync(input: ParsedInput<K>, context: PrepareContext): P;
   commit(input: ParsedInput<K>, prepared: P, context: HandlerContext): MethodResult<K>;
 }
 

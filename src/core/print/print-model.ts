@@ -11,7 +11,7 @@ import type { ChartData } from '../../shared/charts/chart-data';
 import { getClaim, listClaims } from '../claims/claims';
 import type { Library } from '../db/library';
 import { getFigure, listFigures } from '../figures/figures';
-import { getProject, listProjects, projectArticleIds, projectItemIds } from '../projects/projects';
+import { getProject, projectArticleIds, projectItemIds } from '../projects/projects';
 
 /** Past this many rows the appendix says how many more there are instead of listing them. */
 export const MAX_APPENDIX_FIGURES = 2000;
@@ -96,14 +96,21 @@ function tryFigure(library: Library, id: string): Figure | null {
   }
 }
 
-function projectsOf(library: Library, articleId: string, cache: Map<string, string[]>): string[] {
-  if (cache.size === 0) {
-    for (const project of listProjects(library)) cache.set(project.name, projectArticleIds(library, project.id));
-  }
-  return [...cache.entries()].filter(([, ids]) => ids.includes(articleId)).map(([name]) => name);
+/**
+ * The names of the projects an article is in, in the order the Projects view lists them. Asked
+ * per article: listing every project computes their counts, which in a large library took seconds.
+ */
+function projectsOf(library: Library, articleId: string): string[] {
+  const rows = library
+    .statement(
+      `SELECT p.name FROM project_articles pa JOIN projects p ON p.id = pa.project_id
+       WHERE pa.article_id = ? AND p.deleted_at IS NULL ORDER BY p.is_default DESC, p.name COLLATE NOCASE, p.id`
+    )
+    .all(articleId) as { name: string }[];
+  return [...new Set(rows.map((row) => row.name))];
 }
 
-function gatherArticle(library: Library, articleId: string, options: PrintOptions, projectCache: Map<string, string[]>): PrintedArticle {
+function gatherArticle(library: Library, articleId: string, options: PrintOptions): PrintedArticle {
   const article = getArticle(library, articleId);
   const verdictAllowed = (verdict: Verdict) => options.verdicts === null || options.verdicts.includes(verdict);
   const allClaims = allClaimsOf(library, articleId);
@@ -143,7 +150,7 @@ function gatherArticle(library: Library, articleId: string, options: PrintOption
     if (figure.source.kind !== 'highlight' || !byId.has(figure.source.highlightId)) continue;
     figuresBySource.set(figure.source.highlightId, [...(figuresBySource.get(figure.source.highlightId) ?? []), figure]);
   }
-  return { article, projects: projectsOf(library, articleId, projectCache), highlights, claims, figuresBySource };
+  return { article, projects: projectsOf(library, articleId), highlights, claims, figuresBySource };
 }
 
 /** Published first (oldest first), then by title; undated articles last. */
@@ -196,10 +203,9 @@ function appendixFigures(articles: PrintedArticle[], more: Figure[]): { figures:
 }
 
 export function gatherPrintModel(library: Library, scope: PrintScope, options: PrintOptions): PrintModel {
-  const projectCache = new Map<string, string[]>();
   const exportedAt = library.now();
   if (scope.articleId) {
-    const article = gatherArticle(library, scope.articleId, options, projectCache);
+    const article = gatherArticle(library, scope.articleId, options);
     const { figures, leftOut } = appendixFigures([article], []);
     return {
       kind: 'article',
@@ -238,7 +244,7 @@ export function gatherPrintModel(library: Library, scope: PrintScope, options: P
     chartIds = listCharts(library).map((chart) => chart.id);
     extraFigures = listFigures(library, { sort: 'metric', direction: 'asc', limit: MAX_APPENDIX_FIGURES + 1, offset: 0 }).items;
   }
-  const articles = articleIds.map((id) => gatherArticle(library, id, options, projectCache)).sort((a, b) => readingOrder(a.article, b.article));
+  const articles = articleIds.map((id) => gatherArticle(library, id, options)).sort((a, b) => readingOrder(a.article, b.article));
   const scopeFigures = [...articles.flatMap((entry) => figuresOfArticle(library, entry.article.id)), ...extraFigures];
   const { figures, leftOut } = appendixFigures(articles, scopeFigures);
   return {

@@ -3,7 +3,7 @@
 // read and checked first (entry names, count, declared sizes, compression methods), and only then
 // are the entries inflated, each into a buffer of its declared size, so a zip bomb cannot make
 // Assay allocate more than the limits allow.
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zip, zipSync, type Zippable } from 'fflate';
 import { AssayError } from '../../shared/errors';
 import { PROJECT_FILE_LIMITS } from './project-file-format';
 
@@ -11,10 +11,43 @@ import { PROJECT_FILE_LIMITS } from './project-file-format';
 // bytes (fflate writes local time fields, hence the local-time constructor).
 const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
-export function writeZip(entries: [name: string, content: string][]): Uint8Array {
+/** An entry's content: text (written as UTF-8), or bytes already encoded. */
+export type ZipContent = string | Uint8Array;
+
+function zippable(entries: [name: string, content: ZipContent][]): Zippable {
   const files: Zippable = {};
-  for (const [name, content] of entries) files[name] = [strToU8(content), { level: 6, mtime: FIXED_MTIME }];
-  return zipSync(files, { level: 6, mtime: FIXED_MTIME });
+  for (const [name, content] of entries) files[name] = [typeof content === 'string' ? strToU8(content) : content, { level: 6, mtime: FIXED_MTIME }];
+  return files;
+}
+
+export function writeZip(entries: [name: string, content: ZipContent][]): Uint8Array {
+  return zipSync(zippable(entries), { level: 6, mtime: FIXED_MTIME });
+}
+
+/**
+ * The same bytes as writeZip, but large entries are compressed in worker threads (fflate's zip
+ * runs the very deflate that zipSync runs), so the calling thread stays free to answer other calls.
+ * `job.onCancel` stops the workers; the promise then rejects with AssayError 'cancelled'.
+ */
+export function writeZipAsync(
+  entries: [name: string, content: ZipContent][],
+  job?: { onCancel(stop: () => void): void }
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const terminate = zip(zippable(entries), { level: 6, mtime: FIXED_MTIME }, (error, data) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(data);
+    });
+    job?.onCancel(() => {
+      if (settled) return;
+      settled = true;
+      terminate();
+      reject(new AssayError('cancelled', 'The export was cancelled; nothing was written.'));
+    });
+  });
 }
 
 export interface ZipLimits {

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/projects';
 import type { Library } from '../db/library';
+import { rebuildSearchIndex } from '../search/search-index';
 
 /** How many backups are kept; the oldest go first. */
 export const BACKUPS_KEPT = 10;
@@ -158,9 +159,6 @@ export function restoreFromAttached(library: Library, name: string): { tables: n
     rows += library.db.prepare(`INSERT INTO main.${quote(table.name)} (${list}) SELECT ${list} FROM ${RESTORE_ALIAS}.${quote(table.name)}`).run().changes;
   }
   // The search index follows the restored rows (see search-index.ts for what is indexed).
-  library.db.prepare('DELETE FROM article_fts').run();
-  library.db.prepare('INSERT INTO article_fts (rowid, title, body) SELECT rowid, title, body_text FROM articles').run();
-  library.db.prepare('DELETE FROM note_fts').run();
-  library.db.prepare("INSERT INTO note_fts (rowid, note) SELECT rowid, note FROM highlights WHERE deleted_at IS NULL AND trim(note) <> ''").run();
+  rebuildSearchIndex(library);
   return { tables: tables.length, rows };
 }

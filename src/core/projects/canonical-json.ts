@@ -31,5 +31,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 /** A JSON array with one canonical record per line: deterministic and readable in a diff. */
 export function canonicalLines(rows: unknown[]): string {
-  return rows.length === 0 ? '[]\n' : `[\n${rows.map((row) => canonicalJson(row)).join(',\n')}\n]\n`;
+  return linesOfCanonicalJson(rows.map((row) => canonicalJson(row)));
+}
+
+/** canonicalLines for rows already serialised with canonicalJson. */
+export function linesOfCanonicalJson(rows: string[]): string {
+  return rows.length === 0 ? '[]\n' : `[\n${rows.join(',\n')}\n]\n`;
 }

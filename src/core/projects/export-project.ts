@@ -5,8 +5,9 @@
 import { AssayError } from '../../shared/errors';
 import type { ProjectExport, ProjectFileManifest } from '../../shared/projects';
 import type { Library } from '../db/library';
-import { writeZip } from './archive';
-import { canonicalJson, canonicalLines, sha256Hex } from './canonical-json';
+import type { JobHandle } from '../jobs/job-registry';
+import { writeZip, writeZipAsync, type ZipContent } from './archive';
+import { canonicalJson, canonicalLines, linesOfCanonicalJson, sha256Hex } from './canonical-json';
 import {
   readArticle,
   readChart,
@@ -32,7 +33,8 @@ import { getSetting, projectArticleIds, projectItemIds, projectRow } from './pro
 import { recordBaseIfAbsent } from './sync-base';
 
 export interface ExportProgress {
-  phase: 'collect' | 'write';
+  /** Reading the snapshot, serialising its articles (done/total articles), compressing the file. */
+  phase: 'collect' | 'articles' | 'package';
   done: number;
   total: number;
 }
@@ -62,6 +64,8 @@ class ScopeCollector {
   };
   readonly tombstones = new Map<string, Tombstone>();
   private readonly pending: LocalEntity[] = [];
+  /** References already followed (live or not), by `kind:id`. */
+  private readonly looked = new Set<string>();
 
   constructor(private readonly library: Library) {}
 
@@ -84,40 +88,52 @@ class ScopeCollector {
     this.pending.push(entity);
   }
 
+  /**
+   * Includes what a reference points to, reading it only the first time: every highlight of an
+   * article refers to it, and reading a whole article (its text, document and source) again for
+   * each of them made exports of large projects take minutes.
+   */
+  private refer(kind: RecordKind, id: string): void {
+    const key = `${kind}:${id}`;
+    if (this.looked.has(key) || (this.records[kind] as Map<string, unknown>).has(id)) return;
+    this.looked.add(key);
+    this.include(readEntity(this.library, kind, id));
+  }
+
   /** Follows references until everything exported can be resolved inside the file. */
   close(): void {
     while (this.pending.length > 0) {
       const entity = this.pending.pop()!;
       switch (entity.kind) {
         case 'highlight':
-          this.include(readArticle(this.library, (entity.record as RecordByKind['highlight']).articleId));
+          this.refer('article', (entity.record as RecordByKind['highlight']).articleId);
           break;
         case 'claim': {
           const claim = entity.record as RecordByKind['claim'];
-          if (claim.articleId) this.include(readArticle(this.library, claim.articleId));
-          for (const highlightId of claim.highlightIds) this.include(readHighlight(this.library, highlightId));
+          if (claim.articleId) this.refer('article', claim.articleId);
+          for (const highlightId of claim.highlightIds) this.refer('highlight', highlightId);
           if (claim.computation) {
-            this.include(readFigure(this.library, claim.computation.aFigureId));
-            this.include(readFigure(this.library, claim.computation.bFigureId));
+            this.refer('figure', claim.computation.aFigureId);
+            this.refer('figure', claim.computation.bFigureId);
           }
           break;
         }
         case 'figure': {
           const figure = entity.record as RecordByKind['figure'];
-          if (figure.highlightId) this.include(readHighlight(this.library, figure.highlightId));
+          if (figure.highlightId) this.refer('highlight', figure.highlightId);
           break;
         }
         case 'link': {
           const link = entity.record as RecordByKind['link'];
-          this.include(readClaim(this.library, link.claimId));
-          this.include(readEntity(this.library, link.targetKind, link.targetId));
+          this.refer('claim', link.claimId);
+          this.refer(link.targetKind, link.targetId);
           break;
         }
         case 'chart': {
           // A chart of chosen figures takes them along; one by metric resolves against what is there.
           const figureIds = (entity.record as RecordByKind['chart']).spec.selection as { figureIds?: unknown } | undefined;
           if (figureIds && Array.isArray(figureIds.figureIds)) {
-            for (const figureId of figureIds.figureIds) if (typeof figureId === 'string') this.include(readFigure(this.library, figureId));
+            for (const figureId of figureIds.figureIds) if (typeof figureId === 'string') this.refer('figure', figureId);
           }
           break;
         }
@@ -130,6 +146,30 @@ class ScopeCollector {
 
 function ids(library: Library, sql: string, ...parameters: unknown[]): string[] {
   return (library.statement(sql).all(...parameters) as { id: string }[]).map((row) => row.id);
+}
+
+/** Ids by their owner's id (`SELECT id, … AS owner`). */
+function groupIds(library: Library, sql: string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of library.statement(sql).all() as { id: string; owner: string }[]) {
+    const group = groups.get(row.owner);
+    if (group) group.push(row.id);
+    else groups.set(row.owner, [row.id]);
+  }
+  return groups;
+}
+
+/** The deleted highlights, claims and figures (of live highlights) of every article, by article. */
+function deletedMembersByArticle(library: Library) {
+  return {
+    highlights: groupIds(library, 'SELECT id, article_id AS owner FROM highlights WHERE deleted_at IS NOT NULL'),
+    claims: groupIds(library, 'SELECT id, article_id AS owner FROM claims WHERE deleted_at IS NOT NULL AND article_id IS NOT NULL'),
+    figures: groupIds(
+      library,
+      `SELECT f.id, h.article_id AS owner FROM figures f JOIN highlights h ON h.id = f.highlight_id
+       WHERE f.deleted_at IS NOT NULL AND h.deleted_at IS NULL`
+    )
+  };
 }
 
 /** Everything a project file for this project (or selection) holds, as records. */
@@ -155,6 +195,9 @@ export function collectProject(library: Library, options: Omit<ExportOptions, 'a
   options.onProgress?.({ phase: 'collect', done: 0, total });
 
   const memberArticles: string[] = [];
+  // No index covers deleted rows (the indexes are partial, WHERE deleted_at IS NULL), so the
+  // deleted ones are read in one scan each instead of scanning the table once per article.
+  const deleted = deletedMembersByArticle(library);
   for (const articleId of articleIds) {
     const article = readArticle(library, articleId);
     collector.member(article);
@@ -165,16 +208,19 @@ export function collectProject(library: Library, options: Omit<ExportOptions, 'a
       const member = article.live ? (entity: LocalEntity | null) => collector.member(entity) : (entity: LocalEntity | null) => {
         if (entity?.deletedAt) collector.member(entity);
       };
-      for (const id of ids(library, 'SELECT id FROM highlights WHERE article_id = ? ORDER BY id', articleId)) member(readHighlight(library, id));
-      for (const id of ids(library, 'SELECT id FROM claims WHERE article_id = ? ORDER BY id', articleId)) member(readClaim(library, id));
+      for (const id of ids(library, 'SELECT id FROM highlights WHERE article_id = ? AND deleted_at IS NULL', articleId)) member(readHighlight(library, id));
+      for (const id of deleted.highlights.get(articleId) ?? []) member(readHighlight(library, id));
+      for (const id of ids(library, 'SELECT id FROM claims WHERE article_id = ? AND deleted_at IS NULL', articleId)) member(readClaim(library, id));
+      for (const id of deleted.claims.get(articleId) ?? []) member(readClaim(library, id));
       for (const id of ids(
         library,
-        `SELECT f.id FROM figures f JOIN highlights h ON h.id = f.highlight_id
-         WHERE h.article_id = ? AND h.deleted_at IS NULL ORDER BY f.id`,
+        `SELECT f.id FROM highlights h JOIN figures f ON f.highlight_id = h.id
+         WHERE h.article_id = ? AND h.deleted_at IS NULL AND f.deleted_at IS NULL`,
         articleId
       )) {
         member(readFigure(library, id));
       }
+      for (const id of deleted.figures.get(articleId) ?? []) member(readFigure(library, id));
     }
     tick();
   }
@@ -199,12 +245,12 @@ export function collectProject(library: Library, options: Omit<ExportOptions, 'a
   }
   // The evidence links of every exported claim (including claims pulled in as link targets).
   collector.close();
+  const deletedLinks = groupIds(library, 'SELECT id, claim_id AS owner FROM evidence_links WHERE deleted_at IS NOT NULL');
   for (const claimId of [...collector.records.claim.keys()].sort()) {
-    for (const id of ids(library, 'SELECT id FROM evidence_links WHERE claim_id = ? ORDER BY id', claimId)) {
-      const link = readLink(library, id);
-      if (link?.deletedAt) collector.member(link);
-      else collector.include(link);
+    for (const id of ids(library, 'SELECT id FROM evidence_links WHERE claim_id = ? AND deleted_at IS NULL', claimId)) {
+      collector.include(readLink(library, id));
     }
+    for (const id of deletedLinks.get(claimId) ?? []) collector.member(readLink(library, id));
   }
   collector.close();
   if (!selection) {
@@ -243,11 +289,7 @@ export function collectProject(library: Library, options: Omit<ExportOptions, 'a
 
 /** The entries of a project file, in their fixed order, without the manifest. */
 export function snapshotEntries(snapshot: ProjectSnapshot): [string, string][] {
-  return [
-    [ENTRY_NAMES.project, `${canonicalJson(snapshot.project)}\n`],
-    ...RECORD_KINDS.map((kind) => [ENTRY_FOR_KIND[kind], canonicalLines(snapshot.records[kind])] as [string, string]),
-    [ENTRY_NAMES.tombstones, canonicalLines(snapshot.tombstones)]
-  ];
+  return entriesFromJson(snapshot, serialiseAll(snapshot));
 }
 
 export function fileNameFor(name: string): string {
@@ -261,13 +303,77 @@ export function fileNameFor(name: string): string {
   return `${slug || 'project'}.assay`;
 }
 
-export function exportProject(library: Library, options: ExportOptions): ProjectExport & { bytes: Uint8Array } {
-  const snapshot = collectProject(library, options);
-  const entries = snapshotEntries(snapshot);
-  options.onProgress?.({ phase: 'write', done: 0, total: entries.length });
+/** The snapshot, and what the manifest says of when and by whom, read in one transaction. */
+export interface ExportRead {
+  snapshot: ProjectSnapshot;
+  exportedAt: string;
+  exporterName: string | null;
+}
+
+/** Each record's canonical JSON, kind by kind, in the snapshot's order. */
+type RecordJson = { [K in RecordKind]: string[] };
+
+/** A project file ready to save: what `commitExport` records and returns. */
+export interface PreparedExport {
+  read: ExportRead;
+  json: RecordJson;
+  manifest: ProjectFileManifest;
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads everything the file will hold in one (read) transaction, so the file is consistent even
+ * when the serialising that follows pauses and other calls change the library meanwhile.
+ */
+export function readExportSnapshot(library: Library, options: Omit<ExportOptions, 'appVersion'>): ExportRead {
+  return library.db.transaction(() => ({
+    snapshot: collectProject(library, options),
+    exportedAt: library.now(),
+    exporterName: getSetting(library, 'exporterName')
+  }))();
+}
+
+function emptyRecordJson(): RecordJson {
+  return { article: [], highlight: [], claim: [], figure: [], link: [], chart: [] };
+}
+
+/**
+ * Serialises the snapshot record by record, articles first; yields after each record with the
+ * articles done so far, so that an asynchronous export can pause between records.
+ */
+function* serialiseRecords(snapshot: ProjectSnapshot, json: RecordJson): Generator<ExportProgress> {
+  const articles = snapshot.records.article.length;
+  let articlesDone = 0;
+  for (const kind of RECORD_KINDS) {
+    for (const record of snapshot.records[kind]) {
+      json[kind].push(canonicalJson(record));
+      if (kind === 'article') articlesDone += 1;
+      yield { phase: 'articles', done: articlesDone, total: articles };
+    }
+  }
+}
+
+function serialiseAll(snapshot: ProjectSnapshot): RecordJson {
+  const json = emptyRecordJson();
+  for (const _step of serialiseRecords(snapshot, json));
+  return json;
+}
+
+function entriesFromJson(snapshot: ProjectSnapshot, json: RecordJson): [string, string][] {
+  return [
+    [ENTRY_NAMES.project, `${canonicalJson(snapshot.project)}\n`],
+    ...RECORD_KINDS.map((kind) => [ENTRY_FOR_KIND[kind], linesOfCanonicalJson(json[kind])] as [string, string]),
+    [ENTRY_NAMES.tombstones, canonicalLines(snapshot.tombstones)]
+  ];
+}
+
+/** The zip's entries (manifest first) and the manifest, which lists every other entry's hash. */
+function fileEntries(read: ExportRead, json: RecordJson, appVersion: string): { entries: [string, ZipContent][]; manifest: ProjectFileManifest } {
+  const { snapshot } = read;
+  // Each entry is encoded once, for its hash and for the zip alike (articles.json runs to 100 MB).
+  const entries = entriesFromJson(snapshot, json).map(([name, content]): [string, Uint8Array] => [name, Buffer.from(content, 'utf8')]);
   const manifestEntries: ProjectFileManifest['entries'] = {};
-  for (const [name, content] of entries) {
-    const bytes = Buffer.from(content, 'utf8');
+  for (const [name, bytes] of entries) {
     manifestEntries[name] = { sha256: sha256Hex(bytes), size: bytes.byteLength };
   }
   const counts: Record<string, number> = { projectArticles: snapshot.project.articleIds.length, tombstones: snapshot.tombstones.length };
@@ -275,17 +381,94 @@ export function exportProject(library: Library, options: ExportOptions): Project
   const manifest: ProjectFileManifest = {
     format: PROJECT_FILE_FORMAT,
     formatVersion: PROJECT_FILE_VERSION,
-    appVersion: options.appVersion,
-    exportedAt: library.now(),
-    exporterName: getSetting(library, 'exporterName'),
+    appVersion,
+    exportedAt: read.exportedAt,
+    exporterName: read.exporterName,
     projectId: snapshot.project.id,
     projectName: snapshot.project.name,
     counts,
     entries: manifestEntries
   };
-  const bytes = writeZip([[ENTRY_NAMES.manifest, `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`], ...entries]);
-  // What we hand out becomes the common ancestor for entities that have none yet (see sync-base.ts).
-  for (const kind of RECORD_KINDS) for (const record of snapshot.records[kind]) recordBaseIfAbsent(library, kind, record);
-  options.onProgress?.({ phase: 'write', done: entries.length, total: entries.length });
-  return { fileName: fileNameFor(snapshot.project.name), dataBase64: Buffer.from(bytes).toString('base64'), manifest, bytes };
+  return { entries: [[ENTRY_NAMES.manifest, `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`], ...entries], manifest };
+}
+
+/** Everything before the write, at once (for synchronous callers: the CLI's tests, nested calls). */
+export function prepareExport(library: Library, options: ExportOptions): PreparedExport {
+  const read = readExportSnapshot(library, options);
+  const json = emptyRecordJson();
+  let reported = -1;
+  for (const step of serialiseRecords(read.snapshot, json)) {
+    if (step.done !== reported && (step.done % 25 === 0 || step.done === step.total)) {
+      reported = step.done;
+      options.onProgress?.(step);
+    }
+  }
+  if (reported === -1) options.onProgress?.({ phase: 'articles', done: 0, total: 0 });
+  const { entries, manifest } = fileEntries(read, json, options.appVersion);
+  options.onProgress?.({ phase: 'package', done: 0, total: 1 });
+  const bytes = writeZip(entries);
+  options.onProgress?.({ phase: 'package', done: 1, total: 1 });
+  return { read, json, manifest, bytes };
+}
+
+export interface AsyncExportOptions extends ExportOptions {
+  /** Checked between records; when it says stop, the export throws AssayError 'cancelled'. */
+  job?: Pick<JobHandle, 'throwIfCancelled' | 'onCancel'>;
+  /** How long serialising runs before it lets other calls in (tests set 0: after every record). */
+  sliceMs?: number;
+}
+
+// How long the serialising runs before it lets other calls in (polls for progress, a cancel).
+const SLICE_MS = 20;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * As prepareExport, but it pauses between records so that the process can answer other calls
+ * (jobs.progress, jobs.cancel) while a large project is written, and compresses in a worker
+ * thread. The bytes are the same as prepareExport's.
+ */
+export async function prepareExportAsync(library: Library, options: AsyncExportOptions): Promise<PreparedExport> {
+  const { job, onProgress } = options;
+  job?.throwIfCancelled();
+  const read = readExportSnapshot(library, options);
+  onProgress?.({ phase: 'articles', done: 0, total: read.snapshot.records.article.length });
+  const json = emptyRecordJson();
+  let sliceStarted = performance.now();
+  for (const step of serialiseRecords(read.snapshot, json)) {
+    if (performance.now() - sliceStarted < (options.sliceMs ?? SLICE_MS)) continue;
+    onProgress?.(step);
+    await nextTurn();
+    job?.throwIfCancelled();
+    sliceStarted = performance.now();
+  }
+  onProgress?.({ phase: 'articles', done: read.snapshot.records.article.length, total: read.snapshot.records.article.length });
+  await nextTurn();
+  job?.throwIfCancelled();
+  const { entries, manifest } = fileEntries(read, json, options.appVersion);
+  onProgress?.({ phase: 'package', done: 0, total: 1 });
+  const bytes = await writeZipAsync(entries, job);
+  onProgress?.({ phase: 'package', done: 1, total: 1 });
+  return { read, json, manifest, bytes };
+}
+
+/**
+ * The export's only write, in the caller's transaction: what we hand out becomes the common
+ * ancestor for entities that have none yet (see sync-base.ts).
+ */
+export function commitExport(library: Library, prepared: PreparedExport): ProjectExport & { bytes: Uint8Array } {
+  const { snapshot } = prepared.read;
+  for (const kind of RECORD_KINDS) {
+    snapshot.records[kind].forEach((record, index) => recordBaseIfAbsent(library, kind, record, prepared.json[kind][index]));
+  }
+  return {
+    fileName: fileNameFor(snapshot.project.name),
+    dataBase64: Buffer.from(prepared.bytes).toString('base64'),
+    manifest: prepared.manifest,
+    bytes: prepared.bytes
+  };
+}
+
+export function exportProject(library: Library, options: ExportOptions): ProjectExport & { bytes: Uint8Array } {
+  return library.db.transaction(() => commitExport(library, prepareExport(library, options)))();
 }

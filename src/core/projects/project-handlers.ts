@@ -10,7 +10,7 @@ import type { BackupInfo, MergePlan, MergeReport, MergeReportSummary } from '../
 import type { Library } from '../db/library';
 import type { DomainHandlers } from '../dispatch/handler-types';
 import { attachBackup, detachBackup, listBackups, restoreFromAttached, takeBackup } from './backups';
-import { exportProject } from './export-project';
+import { commitExport, prepareExport, prepareExportAsync, type PreparedExport } from './export-project';
 import { applyMerge, planMerge } from './merge';
 import {
   addArticlesToProject,
@@ -107,9 +107,33 @@ export const projectHandlers: DomainHandlers<
   'projects.addItems': ({ projectId, items }, { library }) => addItemsToProject(library, projectId, items),
   'projects.removeItems': ({ projectId, items }, { library }) => removeItemsFromProject(library, projectId, items),
   'projects.ofItem': ({ kind, id }, { library }) => projectsOfItem(library, kind, id),
-  'projects.export': ({ projectId, articleIds }, { library, appVersion }) => {
-    const { bytes: _bytes, ...result } = exportProject(library, { projectId: projectId ?? defaultProjectId(library), articleIds, appVersion });
-    return result;
+  // Two phases: the snapshot is read, serialised and compressed before the transaction, pausing
+  // between records so that jobs.progress and jobs.cancel are answered meanwhile; the transaction
+  // only records the sync bases. A cancelled export never reaches it, so it leaves nothing behind.
+  'projects.export': {
+    prepare: async ({ projectId, articleIds, progressToken }, { library, appVersion, jobs }): Promise<PreparedExport> => {
+      const job = progressToken ? jobs.start(progressToken, 'collect') : undefined;
+      try {
+        const prepared = await prepareExportAsync(library, {
+          projectId: projectId ?? defaultProjectId(library),
+          articleIds,
+          appVersion,
+          job,
+          onProgress: job ? ({ phase, done, total }) => job.report(phase, done, total) : undefined
+        });
+        job?.finish('done');
+        return prepared;
+      } catch (error) {
+        job?.finish(error instanceof AssayError && error.code === 'cancelled' ? 'cancelled' : 'failed');
+        throw error;
+      }
+    },
+    prepareSync: ({ projectId, articleIds }, { library, appVersion }): PreparedExport =>
+      prepareExport(library, { projectId: projectId ?? defaultProjectId(library), articleIds, appVersion }),
+    commit: (_input, prepared: PreparedExport, { library }) => {
+      const { bytes: _bytes, ...result } = commitExport(library, prepared);
+      return result;
+    }
   },
   'projects.previewImport': (input, { library }) => previewFor(library, input),
   'projects.applyImport': (input, { library }) => {

@@ -28,8 +28,10 @@ export function getBase(library: Library, kind: string, id: string): SyncBase | 
   return { record: JSON.parse(row.base_json) as Record<string, unknown> | null, hash: row.base_hash, seenHash: row.seen_hash };
 }
 
-export function recordBaseIfAbsent(library: Library, kind: string, record: { id: string }): void {
-  const json = canonicalJson(record);
+/** `json` is the record's canonicalJson when the caller has it already (an export has). */
+export function recordBaseIfAbsent(library: Library, kind: string, record: { id: string }, json: string = canonicalJson(record)): void {
+  // Most exports after the first find the base there: skip hashing what would not be written.
+  if (library.statement('SELECT 1 FROM sync_base WHERE entity_kind = ? AND entity_id = ?').get(kind, record.id)) return;
   library
     .statement(
       `INSERT INTO sync_base (entity_kind, entity_id, base_hash, base_json, seen_hash, recorded_at) VALUES (?, ?, ?, ?, NULL, ?)
