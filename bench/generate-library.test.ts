@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../src/core/db/library';
 import { createDispatcher } from '../src/core/dispatch/dispatcher';
+import { figureInputFromRow, validateFigure } from '../src/core/figures/figures';
+import type { FigureRow } from '../src/core/figures/figure-rows';
 import { documentFromEditor } from '../src/core/import/article-document';
+import { parseQuantity } from '../src/core/quantities/quantity-parser';
+import { chartSpecInputSchema } from '../src/shared/charts/chart-spec';
 import { indexDocumentText } from '../src/shared/document-text';
 import type { DocumentNode } from '../src/shared/domain';
 import { generateLibrary, type LibraryManifest, type LibrarySize } from './generate-library';
@@ -18,7 +22,10 @@ const TINY: LibrarySize = {
   minWords: 200,
   maxWords: 900,
   longArticleWords: 3_000,
-  longArticleHighlights: 60
+  longArticleHighlights: 60,
+  figures: 1_500,
+  claims: 120,
+  charts: 15
 };
 
 describe('the synthetic benchmark library', () => {
@@ -88,8 +95,96 @@ describe('the synthetic benchmark library', () => {
     expect(dispatcher.call('articles.list', { limit: 5 }).total).toBe(TINY.articles + 1);
   });
 
+  it('stores every figure exactly as core validates and normalises it', () => {
+    const count = (sql: string) => (library.db.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM figures')).toBe(TINY.figures);
+    expect(manifest.evidence.highlightFigures).toBeGreaterThan(0);
+    expect(manifest.evidence.competingFigures).toBeGreaterThan(0);
+    const rows = library.db.prepare('SELECT * FROM figures').all() as FigureRow[];
+    for (const row of rows) {
+      const valid = validateFigure(library, figureInputFromRow(row));
+      expect([row.period, row.period_kind, row.period_start, row.period_end]).toEqual([valid.period.canonical, valid.period.kind, valid.period.start, valid.period.end]);
+      expect([row.normalized_value, row.normalized_high, row.base_unit, row.dimension]).toEqual([
+        valid.normalized.value,
+        valid.normalized.high,
+        valid.normalized.baseUnit,
+        valid.normalized.dimension
+      ]);
+      // A figure has a source: its highlight, or a citation.
+      expect(row.highlight_id !== null || row.citation_title !== null).toBe(true);
+    }
+    // One kind of quantity per metric, so every metric can be charted.
+    expect(count('SELECT count(*) AS n FROM (SELECT metric FROM figures GROUP BY metric HAVING count(DISTINCT dimension) > 1)')).toBe(0);
+  });
+
+  it('reads back through the contract: figures with their quotes, claims, charts with data', () => {
+    const dispatcher = createDispatcher({ library, appVersion: 'test' });
+    const listed = dispatcher.call('figures.list', { limit: 5000 });
+    expect(listed.total).toBe(TINY.figures);
+    const quotes = new Map(
+      (library.db.prepare('SELECT id, quote_exact FROM highlights').all() as { id: string; quote_exact: string }[]).map((row) => [row.id, row.quote_exact])
+    );
+    const fromHighlights = listed.items.filter((figure) => figure.source.kind === 'highlight');
+    expect(fromHighlights.length).toBe(manifest.evidence.highlightFigures);
+    for (const figure of fromHighlights) {
+      if (figure.source.kind === 'highlight') expect(figure.source.quote).toBe(quotes.get(figure.source.highlightId));
+    }
+    expect(listed.items.filter((figure) => figure.competing).length).toBe(manifest.evidence.competingFigures);
+    const facets = dispatcher.call('figures.facets', {});
+    expect(facets.metrics.length).toBe(manifest.evidence.distinct.metrics);
+    expect(facets.units.length).toBeGreaterThan(3);
+
+    const claims = dispatcher.call('claims.list', { limit: 1000 });
+    expect(claims.total).toBe(TINY.claims);
+    expect(claims.countsByVerdict).toEqual(manifest.evidence.verdicts);
+    let links = 0;
+    for (const summary of claims.items) {
+      const claim = dispatcher.call('claims.get', { id: summary.id });
+      // The stated number is what claims.create reads from the statement.
+      const parsed = parseQuantity(claim.statement);
+      expect(claim.stated).toEqual(parsed && { value: parsed.value, high: parsed.high, unit: parsed.unit, qualifier: parsed.qualifier });
+      if (claim.computation) expect(claim.check?.status).not.toBe('cannot_compute');
+      links += claim.links.length;
+      for (const link of claim.links) expect(link.targetLabel).not.toMatch(/^\(missing/);
+    }
+    expect(links).toBe(manifest.evidence.evidenceLinks);
+
+    const charts = dispatcher.call('charts.list', {});
+    expect(charts.length).toBe(TINY.charts);
+    for (const summary of charts) {
+      const { chart, data } = dispatcher.call('charts.get', { id: summary.id });
+      expect(data.figureCount).toBeGreaterThan(0);
+      expect(data.series.length).toBeGreaterThan(0);
+      const { id: _id, createdAt: _created, updatedAt: _updated, ...spec } = chart;
+      expect(chartSpecInputSchema.parse(spec)).toEqual(spec);
+    }
+  });
+
+  it('links only rows that exist: highlights, figures, claims, projects', () => {
+    const count = (sql: string) => (library.db.prepare(sql).get() as { n: number }).n;
+    expect(library.db.pragma('foreign_key_check')).toEqual([]);
+    expect(count("SELECT count(*) AS n FROM evidence_links l WHERE l.target_kind = 'figure' AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.id = l.target_id)")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM evidence_links l WHERE l.target_kind = 'claim' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = l.target_id)")).toBe(0);
+    // A claim's highlights are of its article, as claims.create requires.
+    expect(count('SELECT count(*) AS n FROM claim_highlights ch JOIN highlights h ON h.id = ch.highlight_id JOIN claims c ON c.id = ch.claim_id WHERE c.article_id IS NOT h.article_id')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM claim_highlights')).toBeGreaterThan(0);
+    // Every article is in the default project, as the trigger puts every new article there.
+    expect(count('SELECT count(*) AS n FROM project_articles pa JOIN projects p ON p.id = pa.project_id AND p.is_default = 1')).toBe(TINY.articles + 1);
+  });
+
   it('is the same library for the same seed', () => {
     const again = generateLibrary(join(folder, 'again.sqlite'), { size: TINY, seed: 7 });
     expect({ ...again, generationSeconds: 0, bytes: 0 }).toEqual({ ...manifest, generationSeconds: 0, bytes: 0 });
+    const other = openLibrary(join(folder, 'again.sqlite'), { readonly: true });
+    try {
+      for (const table of ['projects', 'figures', 'claims', 'claim_highlights', 'claim_tags', 'evidence_links', 'charts']) {
+        // Two of them are WITHOUT ROWID; their key orders them.
+        const order = table.startsWith('claim_') ? '1, 2' : 'rowid';
+        const rows = (db: Library) => db.db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+        expect(rows(other)).toEqual(rows(library));
+      }
+    } finally {
+      other.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // A deterministic synthetic library for the benchmarks: articles with their Tiptap documents,
-// search rows and tags, and highlights with real selectors, written straight into a library that
-// core's own migrations created. Rows are inserted with prepared statements in large transactions
+// search rows and tags, highlights with real selectors, and then figures, claims with evidence
+// links, and saved charts (synthetic-evidence.ts), written straight into a library that core's own
+// migrations created. Rows are inserted with prepared statements in large transactions
 // (going through the contract would take hours at full size and measure the import, not the library).
 //
 // The file is cached under bench/.cache/, keyed by size, seed, schema and the generator's source, so
@@ -13,7 +14,9 @@ import { describeRange } from '../src/core/annotations/anchoring';
 import { openLibrary } from '../src/core/db/library';
 import { MIGRATIONS } from '../src/core/db/migrations';
 import { indexDocumentText } from '../src/shared/document-text';
+import { articleIndexValues, INSERT_ARTICLE_FTS } from '../src/core/search/search-index';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../src/shared/domain';
+import { writeEvidence, type EvidenceManifest } from './synthetic-evidence';
 import { makeArticle, pickTopic, sentence } from './synthetic-text';
 import { AUTHORS, buildVocabulary, createRandom, PUBLISHERS, TAGS, type Random } from './vocabulary';
 
@@ -26,11 +29,21 @@ export interface LibrarySize {
   /** The one long article the reader benchmarks open (added on top of `articles`). */
   longArticleWords: number;
   longArticleHighlights: number;
+  figures: number;
+  claims: number;
+  charts: number;
 }
 
 export const SIZES = {
-  full: { name: 'full', articles: 10_000, highlights: 100_000, minWords: 1_000, maxWords: 10_000, longArticleWords: 50_000, longArticleHighlights: 2_000 },
-  small: { name: 'small', articles: 300, highlights: 3_000, minWords: 1_000, maxWords: 10_000, longArticleWords: 50_000, longArticleHighlights: 2_000 }
+  full: {
+    name: 'full', articles: 10_000, highlights: 100_000, minWords: 1_000, maxWords: 10_000, longArticleWords: 50_000, longArticleHighlights: 2_000,
+    figures: 200_000, claims: 50_000, charts: 1_000
+  },
+  // Scaled like the articles (3%).
+  small: {
+    name: 'small', articles: 300, highlights: 3_000, minWords: 1_000, maxWords: 10_000, longArticleWords: 50_000, longArticleHighlights: 2_000,
+    figures: 6_000, claims: 1_500, charts: 30
+  }
 } satisfies Record<string, LibrarySize>;
 
 export const DEFAULT_SEED = 20250117;
@@ -45,6 +58,7 @@ export interface LibraryManifest {
   notes: number;
   words: number;
   longArticle: { id: string; title: string; words: number; highlights: number };
+  evidence: EvidenceManifest;
   generationSeconds: number;
   bytes: number;
 }
@@ -57,7 +71,7 @@ export function cacheKey(size: LibrarySize, seed: number): string {
   const digest = createHash('sha256');
   digest.update(JSON.stringify(size));
   for (const migration of MIGRATIONS) digest.update(migration.sql);
-  for (const file of ['generate-library.ts', 'synthetic-text.ts', 'vocabulary.ts']) digest.update(readFileSync(join(BENCH_DIR, file)));
+  for (const file of ['generate-library.ts', 'synthetic-text.ts', 'vocabulary.ts', 'synthetic-evidence.ts', 'evidence-vocabulary.ts']) digest.update(readFileSync(join(BENCH_DIR, file)));
   const schemaVersion = MIGRATIONS[MIGRATIONS.length - 1].version;
   return `${size.name}-seed${seed}-schema${schemaVersion}-${digest.digest('hex').slice(0, 10)}`;
 }
@@ -137,6 +151,7 @@ export interface GenerateOptions {
   seed?: number;
   /** Called now and then with the number of articles written. */
   onProgress?: (articlesWritten: number, total: number) => void;
+  log?: (line: string) => void;
 }
 
 /** Writes a new library at `path` (which must not exist). */
@@ -148,7 +163,10 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
 
   // Core's migrations create the schema; then the connection is switched to bulk-load settings.
   // The file is only renamed into place once complete, so no journal is needed.
-  const library = openLibrary(path);
+  // Core's own inserts (figures) read the library's clock; the generator sets it to each row's date.
+  const base = Date.UTC(2022, 0, 3, 8, 0, 0);
+  let clock = new Date(base).toISOString();
+  const library = openLibrary(path, { now: () => new Date(clock) });
   const { db } = library;
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
@@ -161,7 +179,7 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
        source_html, doc_json, body_text, imported_at, added_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'html', ?, ?, ?, ?, ?, ?, ?)`
   );
-  const insertArticleFts = db.prepare('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)');
+  const insertArticleFts = db.prepare(INSERT_ARTICLE_FTS);
   const insertHighlight = db.prepare(
     `INSERT INTO highlights (id, article_id, color, note, quote_exact, quote_prefix, quote_suffix,
        position_start, position_end, anchor_state, created_at, updated_at)
@@ -173,7 +191,9 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
 
   const random = createRandom(seed);
   const vocabulary = buildVocabulary(seed);
-  const base = Date.UTC(2022, 0, 3, 8, 0, 0);
+
+  // The migration gives the default project a random id; a seeded one keeps the file reproducible.
+  db.prepare('UPDATE projects SET id = ?, created_at = ?, updated_at = ? WHERE is_default = 1').run(createRandom(seed ^ 0x9a0).uuid(), clock, clock);
 
   db.transaction(() => TAGS.forEach((name, index) => insertTag.run(index + 1, name)))();
 
@@ -217,7 +237,7 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
       added,
       added
     );
-    insertArticleFts.run(lastInsertRowid, title, text);
+    insertArticleFts.run(...articleIndexValues(lastInsertRowid, title, text));
     const tagCount = random.chance(0.4) ? 0 : random.int(1, 3);
     const tagIds = new Set<number>();
     while (tagIds.size < tagCount) tagIds.add(random.int(1, TAGS.length));
@@ -261,6 +281,17 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
     options.onProgress?.(Math.min(total, from + BATCH), total);
   }
 
+  const evidence = writeEvidence(library, {
+    counts: { figures: size.figures, claims: size.claims, charts: size.charts },
+    seed,
+    from: base,
+    until: base + total * 97 * 60_000,
+    setClock: (iso) => {
+      clock = iso;
+    },
+    log: options.log
+  });
+
   // Leave the file as a library Assay wrote: WAL mode, nothing pending.
   db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -277,6 +308,7 @@ export function generateLibrary(path: string, options: GenerateOptions): Library
     notes: notesWritten,
     words: wordsWritten,
     longArticle: longArticle!,
+    evidence,
     generationSeconds: (performance.now() - started) / 1000,
     bytes: statSync(path).size
   };
@@ -302,7 +334,10 @@ export function ensureLibrary(options: GenerateOptions & { cacheDir?: string; lo
   mkdirSync(cacheDir, { recursive: true });
   const partial = join(cacheDir, `${key}.partial.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  options.log?.(`Generating the ${options.size.name} library (${options.size.articles} articles, ${options.size.highlights} highlights, seed ${seed})…`);
+  options.log?.(
+    `Generating the ${options.size.name} library (${options.size.articles} articles, ${options.size.highlights} highlights, ` +
+      `${options.size.figures} figures, ${options.size.claims} claims, ${options.size.charts} charts, seed ${seed})…`
+  );
   let lastReport = performance.now();
   const manifest = generateLibrary(partial, {
     ...options,

@@ -15,14 +15,18 @@ import { markdownTable, type RowResult } from './measure';
 import { bulkImportGroup } from './rows/bulk-import';
 import { chartOptionGroup } from './rows/chart-option';
 import { highlightCreateGroup } from './rows/highlight-create';
-import { NOT_YET_BUILT, NOT_YET_GENERATED } from './rows/not-yet-built';
+import { NOT_YET_BUILT } from './rows/not-yet-built';
 import { openListGroup } from './rows/open-list';
+import { printPdfGroup } from './rows/print-pdf';
+import { projectFilesGroup } from './rows/project-files';
 import { reanchorGroup } from './rows/reanchor';
 import { rendererGroup } from './rows/renderer';
+import { rendererChartsGroup } from './rows/renderer-charts';
+import { rendererFiguresGroup } from './rows/renderer-figures';
 import { searchGroup } from './rows/search';
 
 // Order matters: read-only groups first, then the ones that add rows to the work copy.
-const GROUPS: BenchGroup[] = [openListGroup, searchGroup, reanchorGroup, chartOptionGroup, highlightCreateGroup, bulkImportGroup, rendererGroup];
+const GROUPS: BenchGroup[] = [openListGroup, searchGroup, reanchorGroup, chartOptionGroup, highlightCreateGroup, bulkImportGroup, projectFilesGroup, printPdfGroup, rendererGroup, rendererChartsGroup, rendererFiguresGroup];
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = resolve(BENCH_DIR, '..');
@@ -151,12 +155,13 @@ async function main(): Promise<number> {
     commit: gitRevision(),
     size: size.name,
     seed: options.seed,
-    library: { ...manifest, cached, notYetGenerated: NOT_YET_GENERATED },
+    library: { ...manifest, cached },
     runSeconds: (performance.now() - runStarted) / 1000
   };
   log('');
   log(
-    `Assay benchmarks, ${size.name} library (${manifest.articles.toLocaleString('en')} articles, ${manifest.highlights.toLocaleString('en')} highlights, seed ${options.seed}) — ` +
+    `Assay benchmarks, ${size.name} library (${manifest.articles.toLocaleString('en')} articles, ${manifest.highlights.toLocaleString('en')} highlights, ` +
+      `${manifest.evidence.figures.toLocaleString('en')} figures, ${manifest.evidence.claims.toLocaleString('en')} claims, ${manifest.evidence.charts.toLocaleString('en')} charts, seed ${options.seed}) — ` +
       `${info.machine.cpu}, ${info.machine.cores} cores, ${info.machine.os}, Node ${info.machine.node}, ${info.date}, ` +
       `load average ${info.machine.loadAverageAtStart[0]} at start, ${info.machine.loadAverageAtEnd[0]} at end`
   );

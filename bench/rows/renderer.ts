@@ -111,7 +111,7 @@ async function marksOf(page: Page): Promise<Marks> {
   return page.evaluate(() => (window as unknown as BenchWindow).__assayBench);
 }
 
-function ensureRendererBuilt(context: BenchContext): void {
+export function ensureRendererBuilt(context: BenchContext): void {
   if (existsSync(join(context.projectRoot, 'out', 'renderer', 'index.html'))) return;
   context.log('  the renderer is not built; running electron-vite build…');
   execFileSync(process.execPath, [join(context.projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {

@@ -322,6 +322,23 @@ function figureWhere(filter: FigureFilter): { where: string; parameters: unknown
   return { where: clauses.join(' AND '), parameters };
 }
 
+// Counting 200,000 figures costs tens of milliseconds, and the table asks for a page at a time as it
+// scrolls, each time with the same filter. So the last count is kept, keyed by its filter and by
+// the library's state: total_changes() moves with every write on this connection, data_version
+// with every commit by another one (the CLI, a second window), and either makes it count again.
+const lastCount = new WeakMap<Library, { key: string; total: number }>();
+
+function countFigures(library: Library, where: string, parameters: unknown[]): number {
+  const { changes } = library.statement('SELECT total_changes() AS changes').get() as { changes: number };
+  const version = library.statement('PRAGMA data_version').pluck().get() as number;
+  const key = JSON.stringify([where, parameters, changes, version]);
+  const cached = lastCount.get(library);
+  if (cached?.key === key) return cached.total;
+  const { total } = library.statement(`SELECT count(*) AS total FROM figures f WHERE ${where}`).get(...parameters) as { total: number };
+  lastCount.set(library, { key, total });
+  return total;
+}
+
 export function listFigures(
   library: Library,
   input: FigureFilter & { sort: FigureSortKey; direction: 'asc' | 'desc'; limit: number; offset: number }
@@ -341,8 +358,7 @@ export function listFigures(
        ORDER BY page.position`
     )
     .all(...parameters, input.limit, input.offset) as FigureRow[];
-  const { total } = library.statement(`SELECT count(*) AS total FROM figures f WHERE ${where}`).get(...parameters) as { total: number };
-  return { items: rows.map(figureFromRow), total };
+  return { items: rows.map(figureFromRow), total: countFigures(library, where, parameters) };
 }
 
 export function figureFacets(library: Library): FigureFacets {
