@@ -245,7 +245,7 @@ export const projectFilesGroup: BenchGroup = {
         operation:
           importedArticles === count
             ? `import a project of ${count.toLocaleString('en')} articles with all its annotations`
-            : `import a project of ${count.toLocaleString('en')} articles with all its annotations (measured: the first ${importedArticles}; the ${count.toLocaleString('en')}-article file is over the 50 MB import limit)`,
+            : `import a project of ${count.toLocaleString('en')} articles with all its annotations (measured: the first ${importedArticles}; the ${count.toLocaleString('en')}-article file is over the ${PROJECT_FILE_LIMITS.maxFileBytes / 1024 / 1024} MB import limit)`,
         unit: 'ms',
         n: samples,
         p50: apply.p50,

@@ -9,7 +9,7 @@ import type { Library } from '../core/db/library';
 import { openAppLibrary } from '../core/library/app-library';
 import { HTTP_TOKEN_HEADER, tokenCookieName } from '../shared/transport';
 import { RESOURCES_DIR } from './install-paths';
-import { isLoopbackHost, startWebHost, type WebHost } from './web-host';
+import { isLoopbackHost, MAX_API_BODY_BYTES, startWebHost, type WebHost } from './web-host';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Assay</title></head><body><script src="/assets/app.js"></script></body></html>';
 const SECRET = 'the library must not leak this';
@@ -188,7 +188,7 @@ describe('the API', () => {
       const socket = connect(host.port, '127.0.0.1', () => {
         socket.write(
           `POST /api/library.info HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${HTTP_TOKEN_HEADER}: ${host.token}\r\n` +
-            'Content-Type: application/json\r\nContent-Length: 90000000\r\n\r\n{'
+            `Content-Type: application/json\r\nContent-Length: ${MAX_API_BODY_BYTES + 1}\r\n\r\n{`
         );
       });
       let received = '';

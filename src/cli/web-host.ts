@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createDispatcher } from '../core/dispatch/dispatcher';
 import type { Library } from '../core/db/library';
 import { AssayError, type Envelope } from '../shared/errors';
+import { MAX_PROJECT_FILE_BYTES } from '../shared/projects';
 import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, tokenCookieName } from '../shared/transport';
 import { DEFAULT_RENDERER_DIR } from './install-paths';
 import { assertRendererBuilt, contentTypeFor, INDEX_FILE, injectTokenMeta, resolveRendererFile } from './renderer-files';
@@ -39,9 +40,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-// Imports travel as base64 (4/3 of the bytes) inside JSON; 80 MB leaves room for the contract's own
-// limit on them, and refuses anything larger before it is held in memory.
-export const MAX_API_BODY_BYTES = 80 * 1024 * 1024;
+// Project files and imports travel as base64 (4/3 of the bytes) inside JSON; the largest project
+// file plus 1 MB for the rest of the request leaves room for the contract's own limits, and
+// anything larger is refused before it is held in memory.
+export const MAX_API_BODY_BYTES = Math.ceil((MAX_PROJECT_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':

@@ -46,6 +46,7 @@ import {
 import type { ChartData, ChartPointDetail } from './charts/chart-data';
 import {
   EXCHANGE_FORMATS,
+  MAX_PROJECT_FILE_BYTES,
   MERGE_RESOLUTIONS,
   type BackupInfo,
   type ExchangeExport,
@@ -155,9 +156,6 @@ const MAX_CONTENT_CHARS = 50_000_000;
 // A CSV of a few hundred thousand figures.
 const MAX_CSV_CHARS = 100_000_000;
 
-// Project files travel base64-encoded; 50 MB (see PROJECT_FILE_LIMITS in core) is far beyond a
-// project of text and leaves room within the browser-mode host's request limit.
-const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
 const projectFileData = z
   .string()
   .min(1, 'the project file is empty')

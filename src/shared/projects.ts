@@ -16,6 +16,14 @@ export interface ProjectSummary {
   updatedAt: string;
 }
 
+/**
+ * The largest .assay file Assay opens, checked before it is read. A project of 1,000 long articles
+ * with their highlights, claims and figures compresses to about 80 MB; the file travels
+ * base64-encoded through the contract (a third larger), and its entries stay within
+ * PROJECT_FILE_LIMITS in core once inflated.
+ */
+export const MAX_PROJECT_FILE_BYTES = 200 * 1024 * 1024;
+
 /** Which projects a claim, figure or chart is in, and why (see src/core/projects/projects.ts). */
 export interface ItemProjects {
   /** 'article': through its article (claims from an article, figures from a highlight); 'explicit': filed in them; 'default': in no project, so in the default one. */

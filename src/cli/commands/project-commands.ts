@@ -6,6 +6,7 @@ import { AssayError } from '../../shared/errors';
 import {
   ENTITY_KINDS,
   EXCHANGE_FORMATS,
+  MAX_PROJECT_FILE_BYTES,
   MERGE_RESOLUTIONS,
   type ExchangeExport,
   type MergePlan,
@@ -18,8 +19,6 @@ import { choiceOption } from '../cli-options';
 import { printable, renderTable, singleLine, truncate } from '../terminal-text';
 import { fileProblem } from './article-commands';
 
-// Matches PROJECT_FILE_LIMITS.maxFileBytes in core; checked before the file is read.
-const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
 
 function requireOutput(context: CommandContext, what: string): string {
   const output = context.options.output;

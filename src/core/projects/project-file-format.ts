@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ANCHOR_STATES, ARTICLE_FORMATS, HIGHLIGHT_COLORS } from '../../shared/domain';
 import { COMPUTATION_KINDS, LINK_RELATIONS, QUALIFIERS, VERDICTS } from '../../shared/evidence';
+import { MAX_PROJECT_FILE_BYTES } from '../../shared/projects';
 
 export const PROJECT_FILE_FORMAT = 'assay-project';
 export const PROJECT_FILE_VERSION = 1;
@@ -12,7 +13,7 @@ export const PROJECT_FILE_EXTENSION = '.assay';
 /** Limits a file must keep within; checked on the zip's directory, before anything is inflated. */
 export const PROJECT_FILE_LIMITS = {
   /** The .assay file itself (it travels base64-encoded through the contract). */
-  maxFileBytes: 50 * 1024 * 1024,
+  maxFileBytes: MAX_PROJECT_FILE_BYTES,
   /** All entries together, uncompressed, as the zip declares them. */
   maxTotalUncompressedBytes: 512 * 1024 * 1024,
   maxEntryUncompressedBytes: 256 * 1024 * 1024,

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/projects';
 
 /** The largest project file the library takes (the contract refuses anything bigger). */
-export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_PROJECT_FILE_BYTES } from '../../../../shared/projects';
 
 export const KIND_LABELS: Record<EntityKind, { one: string; many: string }> = {
   project: { one: 'project', many: 'Projects' },
