@@ -100,7 +100,7 @@ export const printPdfGroup: BenchGroup = {
         targets: [{ metric: 'p95', max: 5000, unit: 'ms', label: '≤ 5 s' }],
         notes: [
           `Timed: print.document { articleId } (${summarize(documentMs).p50.toFixed(0)} ms p50: the article rendered with its highlights as private links, notes, fonts inline; ${htmlMb} MB of HTML) then print.pdf through dispatcher.callAsync (${(summarize(pdfMs).p50 / 1000).toFixed(2)} s p50), ` +
-            `which launches headless Chromium, prints, prints again with the page numbers filled in when the document refers to pages, and rewrites the highlight links as PDF highlight annotations with pdf-lib. ` +
+            `which launches headless Chromium, prints, prints again in the same browser with the page numbers filled in when the document refers to pages, and rewrites the highlight links as PDF highlight annotations with pdf-lib. ` +
             `The article: ${article.words} words, ${WANTED_HIGHLIGHTS} highlights; the PDF: ${pageCount} pages, ${annotationCount} highlight annotations.`,
           `Baseline: the same HTML printed once by the same headless Chromium (launch, setContent, wait for the document to say it is ready, page.pdf with the same page setup; ${rawPages} pages), without the page-number pass and the annotation rewrite.`
         ],

@@ -54,49 +54,75 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 /** How long a document may take to say it is ready before printing gives up (not a wait: a limit). */
 const READY_LIMIT_MS = 60_000;
 
-/** Headless Chromium (playwright-core), one browser per print. */
-export const chromiumPrinter: PdfPrinter = async (html, setup) => {
+/** One headless Chromium (playwright-core) that prints any number of documents, each in a fresh context. */
+export interface ChromiumSession {
+  print: PdfPrinter;
+  close(): Promise<void>;
+}
+
+export async function openChromiumSession(): Promise<ChromiumSession> {
   const executablePath = findChromium();
   // Loaded on demand: only printing needs it, and the desktop app never does.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  try {
+  const print: PdfPrinter = async (html, setup) => {
     const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
-    // The document is self-contained; anything it asks for beyond data: URLs is refused.
-    await context.route(/^(?!data:)/, (route) => route.abort());
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load', timeout: READY_LIMIT_MS });
-    await page.evaluate(`window.${READY_PROMISE}`, undefined);
-    const margin = PAGE_MARGINS_MM;
-    const pdf = await page.pdf({
-      format: PAPER_NAMES[setup.paper],
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: setup.headerTemplate,
-      footerTemplate: setup.footerTemplate,
-      margin: { top: `${margin.top}mm`, right: `${margin.right}mm`, bottom: `${margin.bottom}mm`, left: `${margin.left}mm` },
-      outline: true,
-      tagged: true
-    });
-    return new Uint8Array(pdf);
+    try {
+      // The document is self-contained; anything it asks for beyond data: URLs is refused.
+      await context.route(/^(?!data:)/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load', timeout: READY_LIMIT_MS });
+      await page.evaluate(`window.${READY_PROMISE}`, undefined);
+      const margin = PAGE_MARGINS_MM;
+      const pdf = await page.pdf({
+        format: PAPER_NAMES[setup.paper],
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: setup.headerTemplate,
+        footerTemplate: setup.footerTemplate,
+        margin: { top: `${margin.top}mm`, right: `${margin.right}mm`, bottom: `${margin.bottom}mm`, left: `${margin.left}mm` },
+        outline: true,
+        tagged: true
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      await context.close();
+    }
+  };
+  return { print, close: () => browser.close() };
+}
+
+/** Headless Chromium, one browser for this one print. */
+export const chromiumPrinter: PdfPrinter = async (html, setup) => {
+  const session = await openChromiumSession();
+  try {
+    return await session.print(html, setup);
   } finally {
-    await browser.close();
+    await session.close();
   }
 };
 
 /** Prints the job with the printer and makes the finished PDF (page numbers, annotations). */
 export async function printJobToPdf(job: PrintJob, printer: PdfPrinter = chromiumPrinter): Promise<PrintedPdf & { bytes: Uint8Array }> {
   const setup = pageSetupFor(job);
-  let raw = await printer(job.html, setup);
-  if (hasPageRefs(job.html)) {
-    // The placeholders take the same room empty as filled, so the second printing puts every
-    // anchor on the page the first one found for it.
-    raw = await printer(fillPageNumbers(job.html, await readAnchorPages(raw)), setup);
+  // A document with page references prints twice; with headless Chromium both printings share one
+  // browser, since launching it costs seconds. (The desktop app's hidden window is its own printer.)
+  const session = printer === chromiumPrinter ? await openChromiumSession() : null;
+  const print = session?.print ?? printer;
+  try {
+    let raw = await print(job.html, setup);
+    if (hasPageRefs(job.html)) {
+      // The placeholders take the same room empty as filled, so the second printing puts every
+      // anchor on the page the first one found for it.
+      raw = await print(fillPageNumbers(job.html, await readAnchorPages(raw)), setup);
+    }
+    const { bytes, pageCount, annotationCount } = await rewriteAnnotations(raw, job.annotations, {
+      title: job.title,
+      exportedAt: job.exportedAt,
+      headings: headingsOf(job.html)
+    });
+    return { bytes, pdfBase64: Buffer.from(bytes).toString('base64'), pageCount, annotationCount };
+  } finally {
+    await session?.close();
   }
-  const { bytes, pageCount, annotationCount } = await rewriteAnnotations(raw, job.annotations, {
-    title: job.title,
-    exportedAt: job.exportedAt,
-    headings: headingsOf(job.html)
-  });
-  return { bytes, pdfBase64: Buffer.from(bytes).toString('base64'), pageCount, annotationCount };
 }
