@@ -142,3 +142,19 @@ test('a figure from a highlight: hovering its bar shows the quote, clicking open
   await reader.expectTitle(SAMPLE_TITLE);
   await expect(reader.item(QUOTE)).toHaveClass(/\bactive\b/);
 });
+
+test('competing values stand side by side and each tooltip names the other source’s value', async ({ app }) => {
+  await importSample(app);
+  const builder = await openCharts(app);
+  await builder.getByLabel('Chart type').selectOption({ label: 'Bar' });
+  await builder.getByLabel('Metric').selectOption('mine_production');
+  await builder.getByRole('group', { name: 'Entities' }).getByLabel('China', { exact: true }).check();
+  await builder.getByRole('group', { name: 'Periods' }).getByLabel('2023', { exact: true }).check();
+  await expect(app.locator('.chart-stats')).toHaveText('2 figures · 2 competing');
+
+  // Whichever edition's bar is under the pointer, its tooltip names the other edition's value.
+  await hoverBar(app, 'China', 0.3);
+  await expect(tooltip(app)).toHaveText(
+    /255,000 t.*Also 240,000 t from USGS Mineral Commodity Summaries 2024|240,000 t.*Also 255,000 t from USGS Mineral Commodity Summaries 2025/
+  );
+});

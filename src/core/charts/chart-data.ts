@@ -1,7 +1,16 @@
 // Resolves a chart spec into ChartData from the live figures: which figures, in what unit, in
 // which categories and series, marked doubtful or competing, and the source line. Nothing here is
 // stored; a saved chart is resolved again each time, so it shows every correction to its figures.
-import type { ChartCitation, ChartData, ChartPoint, ChartSeries } from '../../shared/charts/chart-data';
+import {
+  COMPACT_POINT_THRESHOLD,
+  POINT_FLAGS,
+  type ChartCitation,
+  type ChartData,
+  type ChartPoint,
+  type ChartPointDetail,
+  type ChartPointOther,
+  type ChartSeries
+} from '../../shared/charts/chart-data';
 import { humanizeName } from '../../shared/charts/chart-format';
 import {
   isFigureIdsSelection,
@@ -42,13 +51,10 @@ function canonicalPeriod(text: string): string {
   return tryParsePeriod(text)?.canonical ?? text.trim();
 }
 
-/** The ids of the live figures a selection holds now. */
-export function selectFigureIds(library: Library, selection: ChartSelection): string[] {
+/** The live figures a selection holds now, as a condition on `figures f` and its parameters. */
+function selectionFilter(selection: ChartSelection): { where: string; parameters: unknown[] } {
   if (isFigureIdsSelection(selection)) {
-    const rows = library
-      .statement(`SELECT f.id FROM figures f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(selection.figureIds)) as { id: string }[];
-    return rows.map((row) => row.id);
+    return { where: 'f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))', parameters: [JSON.stringify(selection.figureIds)] };
   }
   const clauses = ['f.deleted_at IS NULL', 'f.metric = ?'];
   const parameters: unknown[] = [selection.metric.trim()];
@@ -65,42 +71,112 @@ export function selectFigureIds(library: Library, selection: ChartSelection): st
     clauses.push(FIGURE_HAS_TAG);
     parameters.push(selection.tag, selection.tag, selection.tag);
   }
-  const rows = library.statement(`SELECT f.id FROM figures f WHERE ${clauses.join(' AND ')}`).all(...parameters) as { id: string }[];
-  return rows.map((row) => row.id);
+  return { where: clauses.join(' AND '), parameters };
 }
 
-/**
- * The chart's figures with their sources, and whether each competes. listFigures() answers
- * "competing" with a subquery per row, which is right for a page of 200 and far too slow for a
- * chart of 100,000; here the groups are read once and compared in memory, by the same rule as
- * COMPETING in figures.ts (same metric, entity and period; another kind of quantity, or a value or
- * upper value that differs beyond float noise).
- */
-function loadFigures(library: Library, ids: string[]): Figure[] {
-  if (ids.length === 0) return [];
-  const chosen = JSON.stringify(ids);
-  const rows = library
-    .statement(
-      // Only the columns a chart uses: at 100,000 figures, every column read costs.
-      `SELECT f.id, f.metric, f.entity, f.value, f.value_high, f.unit, f.qualifier, f.period, f.period_kind, f.basis,
-         NULL AS notes, f.highlight_id, f.citation_title, f.citation_publisher, f.citation_edition, f.citation_url,
-         f.citation_page, f.created_at, f.updated_at,
+// Only the columns a chart uses: at 100,000 figures, every column read costs.
+// The order matters: readChartFigureRows reads them by position.
+const CHART_FIGURE_COLUMNS = `SELECT f.rowid AS row_id, f.id, f.metric, f.entity, f.value, f.value_high, f.unit, f.qualifier, f.period,
+         f.period_kind, f.period_start, f.basis, f.highlight_id, f.citation_title, f.citation_publisher,
+         f.citation_edition, f.citation_url, f.citation_page, f.created_at, f.updated_at,
+         f.dimension, f.normalized_value, f.normalized_high,
          h.quote_exact AS source_quote, h.article_id AS source_article_id, a.title AS source_article_title
        FROM figures f
        LEFT JOIN highlights h ON h.id = f.highlight_id AND h.deleted_at IS NULL
-       LEFT JOIN articles a ON a.id = h.article_id
-       WHERE f.id IN (SELECT value FROM json_each(?)) AND f.deleted_at IS NULL
-       ORDER BY f.created_at, f.rowid`
-    )
-    .all(chosen) as FigureRow[];
-  const groups = library
-    .statement(
-      `WITH keys AS (SELECT DISTINCT f.metric, f.entity, f.period FROM figures f WHERE f.id IN (SELECT value FROM json_each(?)))
-       SELECT g.metric, g.entity, g.period, g.dimension, g.normalized_value, g.normalized_high
-       FROM figures g JOIN keys k ON g.metric = k.metric AND g.entity = k.entity AND g.period = k.period
-       WHERE g.deleted_at IS NULL`
-    )
-    .all(chosen) as { metric: string; entity: string; period: string; dimension: string; normalized_value: number; normalized_high: number | null }[];
+       LEFT JOIN articles a ON a.id = h.article_id`;
+
+type ChartFigureRow = FigureRow & { row_id: number };
+
+/**
+ * The rows of CHART_FIGURE_COLUMNS for a condition (`extra` joins or filters after FROM). Read as
+ * arrays and made into objects here: better-sqlite3's own row objects of two dozen columns are
+ * slow to build and to use (at 100,000 figures, seconds against a few hundred milliseconds).
+ */
+function readChartFigureRows(library: Library, sqlAfterFrom: string, parameters: unknown[]): ChartFigureRow[] {
+  const statement = library.statement(`${CHART_FIGURE_COLUMNS} ${sqlAfterFrom}`).raw(true);
+  return (statement.all(...parameters) as unknown[][]).map(
+    (v) =>
+      ({
+        row_id: v[0],
+        id: v[1],
+        metric: v[2],
+        entity: v[3],
+        value: v[4],
+        value_high: v[5],
+        unit: v[6],
+        qualifier: v[7],
+        period: v[8],
+        period_kind: v[9],
+        period_start: v[10],
+        basis: v[11],
+        notes: null,
+        highlight_id: v[12],
+        citation_title: v[13],
+        citation_publisher: v[14],
+        citation_edition: v[15],
+        citation_url: v[16],
+        citation_page: v[17],
+        created_at: v[18],
+        updated_at: v[19],
+        dimension: v[20],
+        normalized_value: v[21],
+        normalized_high: v[22],
+        source_quote: v[23],
+        source_article_id: v[24],
+        source_article_title: v[25],
+        competing: 0
+      }) as ChartFigureRow
+  );
+}
+
+/** How many live figures a selection holds now, counted in SQL (the chart list shows it for every chart). */
+export function countSelectedFigures(library: Library, selection: ChartSelection): number {
+  const { where, parameters } = selectionFilter(selection);
+  return (library.statement(`SELECT count(*) AS n FROM figures f WHERE ${where}`).get(...parameters) as { n: number }).n;
+}
+
+/**
+ * The chart's figures with their sources, whether each competes, and the first day of each period.
+ * listFigures() answers "competing" with a subquery per row, which is right for a page of 200 and
+ * far too slow for a chart of 100,000; here the groups are read once and compared in memory, by the
+ * same rule as COMPETING in figures.ts (same metric, entity and period; another kind of quantity, or
+ * a value or upper value that differs beyond float noise). The selection is applied in SQL
+ * directly rather than through a list of ids: at 100,000 figures, passing ids around as JSON costs
+ * seconds.
+ */
+function loadFigures(
+  library: Library,
+  selection: ChartSelection
+): { figures: Figure[]; rowIds: number[]; periodStarts: Map<string, string> } {
+  const { where, parameters } = selectionFilter(selection);
+  const rows = readChartFigureRows(library, `WHERE ${where}`, parameters);
+  if (rows.length === 0) return { figures: [], rowIds: [], periodStarts: new Map() };
+  // In the order they were added. Sorted here, not by ORDER BY: SQLite sorts these wide rows in a
+  // temporary b-tree, which at 100,000 figures took seconds; this takes milliseconds.
+  rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.row_id - b.row_id));
+  // Rivals may lie outside the selection. A metric selection's rivals share its metric, so every
+  // live figure of the metric is compared (one index range); a list of ids names its groups.
+  const wholeMetric = !isFigureIdsSelection(selection) && !selection.entities?.length && !selection.periods?.length && !selection.tag;
+  const groups = (
+    // Every live figure of the metric is already loaded: they are their own rivals.
+    wholeMetric
+      ? rows
+      : isFigureIdsSelection(selection)
+      ? library
+          .statement(
+            `WITH keys AS (SELECT DISTINCT f.metric, f.entity, f.period FROM figures f WHERE ${where})
+             SELECT g.metric, g.entity, g.period, g.dimension, g.normalized_value, g.normalized_high
+             FROM figures g JOIN keys k ON g.metric = k.metric AND g.entity = k.entity AND g.period = k.period
+             WHERE g.deleted_at IS NULL`
+          )
+          .all(...parameters)
+      : library
+          .statement(
+            `SELECT g.metric, g.entity, g.period, g.dimension, g.normalized_value, g.normalized_high
+             FROM figures g WHERE g.deleted_at IS NULL AND g.metric = ?`
+          )
+          .all(selection.metric.trim())
+  ) as { metric: string; entity: string; period: string; dimension: string; normalized_value: number; normalized_high: number | null }[];
   const keyOf = (row: { metric: string; entity: string; period: string }) => `${row.metric.toLowerCase()}\u0000${row.entity.toLowerCase()}\u0000${row.period}`;
   const differ = (a: number, b: number) => Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   const firstOfGroup = new Map<string, (typeof groups)[number]>();
@@ -117,7 +193,14 @@ function loadFigures(library: Library, ids: string[]): Figure[] {
       contested.add(key);
     }
   }
-  return rows.map((row) => figureFromRow({ ...row, competing: contested.has(keyOf(row)) ? 1 : 0 }));
+  const periodStarts = new Map<string, string>();
+  const rowIds = rows.map((row) => row.row_id);
+  const figures = rows.map((row) => {
+    periodStarts.set(row.period, row.period_start);
+    row.competing = contested.has(keyOf(row)) ? 1 : 0;
+    return figureFromRow(row);
+  });
+  return { figures, rowIds, periodStarts };
 }
 
 function describeSelection(selection: ChartSelection): string {
@@ -159,30 +242,29 @@ const VERDICT_SEVERITY: Verdict[] = ['inaccurate', 'disputed', 'misleading', 'un
  * Doubtful verdicts on the figures: from live claims made from a figure's highlight, or linking to
  * the figure. A claim that the figure contradicts is the claim's problem, not the figure's.
  */
-function findDoubts(library: Library, figureIds: string[]): Map<string, Doubt[]> {
+function findDoubts(library: Library, filter: { where: string; parameters: unknown[] }): Map<string, Doubt[]> {
   const doubts = new Map<string, Doubt[]>();
-  if (figureIds.length === 0) return doubts;
   const verdicts = JSON.stringify(DOUBTFUL_VERDICTS);
-  const ids = JSON.stringify(figureIds);
+  // Driven by the chart's own figures (its selection, the same condition that loaded them), and
+  // from each figure to its claims by index: no list of ids is passed around, and the library's
+  // other claims are never scanned.
+  const liveDoubtfulClaim = `c.deleted_at IS NULL AND c.verdict IN (SELECT value FROM json_each(?))
+    AND (c.article_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id AND a.deleted_at IS NOT NULL))`;
   const rows = library
     .statement(
-      `WITH chosen AS (SELECT value AS id FROM json_each(?)),
-            live_claims AS (
-              SELECT c.id, c.verdict, c.statement FROM claims c LEFT JOIN articles a ON a.id = c.article_id
-              WHERE c.deleted_at IS NULL AND (c.article_id IS NULL OR a.deleted_at IS NULL)
-                AND c.verdict IN (SELECT value FROM json_each(?))
-            )
-       SELECT f.id AS figure_id, lc.id AS claim_id, lc.verdict, lc.statement
-         FROM chosen JOIN figures f ON f.id = chosen.id
+      `SELECT f.id AS figure_id, c.id AS claim_id, c.verdict, c.statement
+         FROM figures f
          JOIN claim_highlights ch ON ch.highlight_id = f.highlight_id
-         JOIN live_claims lc ON lc.id = ch.claim_id
+         JOIN claims c ON c.id = ch.claim_id
+        WHERE ${filter.where} AND f.highlight_id IS NOT NULL AND ${liveDoubtfulClaim}
        UNION
-       SELECT l.target_id AS figure_id, lc.id AS claim_id, lc.verdict, lc.statement
-         FROM evidence_links l JOIN live_claims lc ON lc.id = l.claim_id
-         WHERE l.target_kind = 'figure' AND l.deleted_at IS NULL AND l.relation <> 'contradicts'
-           AND l.target_id IN (SELECT id FROM chosen)`
+       SELECT f.id AS figure_id, c.id AS claim_id, c.verdict, c.statement
+         FROM figures f
+         JOIN evidence_links l ON l.target_id = f.id AND l.target_kind = 'figure' AND l.deleted_at IS NULL AND l.relation <> 'contradicts'
+         JOIN claims c ON c.id = l.claim_id
+        WHERE ${filter.where} AND ${liveDoubtfulClaim}`
     )
-    .all(ids, verdicts) as { figure_id: string; claim_id: string; verdict: Verdict; statement: string }[];
+    .all(...filter.parameters, verdicts, ...filter.parameters, verdicts) as { figure_id: string; claim_id: string; verdict: Verdict; statement: string }[];
   for (const row of rows) {
     const list = doubts.get(row.figure_id) ?? [];
     if (!list.some((doubt) => doubt.claimId === row.claim_id)) list.push({ verdict: row.verdict, claimId: row.claim_id, statement: row.statement });
@@ -210,25 +292,42 @@ interface Provenance {
   highlightId: string | null;
 }
 
-function provenanceOf(figure: Figure, articles: Map<string, { publisher: string | null; title: string }>): Provenance {
+/**
+ * A figure's provenance. Figures cited from one report share one Provenance object (`shared`, keyed
+ * by the citation): a chart of 100,000 figures from one register builds it once, not 100,000 times.
+ */
+function provenanceOf(
+  figure: Figure,
+  articles: Map<string, { publisher: string | null; title: string }>,
+  shared: Map<string, Provenance> = new Map()
+): Provenance {
   const source = figure.source;
+  if (source.kind === 'citation') {
+    const key = `${source.title}\u0000${source.publisher}\u0000${source.edition}\u0000${source.url}\u0000${source.page}`;
+    let provenance = shared.get(key);
+    if (!provenance) shared.set(key, (provenance = citedProvenance(source)));
+    return provenance;
+  }
   if (source.kind === 'highlight') {
     const article = articles.get(source.articleId);
     const name = articleSourceName({ publisher: article?.publisher ?? null, title: article?.title ?? source.articleTitle });
     return { source: name, label: name && sourceLabel(name), citation: null, quote: source.quote, articleId: source.articleId, highlightId: source.highlightId };
   }
-  if (source.kind === 'citation') {
-    const citation = { title: source.title, publisher: source.publisher, edition: source.edition, url: source.url, page: source.page };
-    const name = citationSourceName(citation);
-    return { source: name, label: name && sourceLabel(name), citation, quote: null, articleId: null, highlightId: null };
-  }
   return { source: null, label: null, citation: null, quote: null, articleId: null, highlightId: null };
+}
+
+function citedProvenance(source: Extract<Figure['source'], { kind: 'citation' }>): Provenance {
+  const citation = { title: source.title, publisher: source.publisher, edition: source.edition, url: source.url, page: source.page };
+  const name = citationSourceName(citation);
+  return { source: name, label: name && sourceLabel(name), citation, quote: null, articleId: null, highlightId: null };
 }
 
 // ── encoding ───────────────────────────────────────────────────────────────────────────────────
 
 interface Prepared {
   figure: Figure;
+  /** The figure's row id, which a compact series carries instead of its provenance. */
+  rowId: number;
   key: Record<ChartDimension, string>;
   label: Record<ChartDimension, string>;
   periodStart: string;
@@ -272,15 +371,16 @@ function checkHiddenDimension(items: Prepared[], encoding: ChartEncoding, type: 
   }
   const hidden = (['entity', 'period', 'metric'] as const).filter((dimension) => dimension !== encoding.category && dimension !== encoding.series);
   for (const dimension of hidden) {
-    const byCell = new Map<string, Set<string>>();
+    // The first label seen in each cell; a second, different one is refused at once.
+    const byCell = new Map<string, string>();
     for (const item of items) {
-      const cell = `${item.key[encoding.category]}\u0000${encoding.series ? item.key[encoding.series] : ''}`;
-      const set = byCell.get(cell) ?? new Set();
-      set.add(item.label[dimension]);
-      byCell.set(cell, set);
-      if (set.size > 1) {
+      const cell = encoding.series ? `${item.key[encoding.category]}\u0000${item.key[encoding.series]}` : item.key[encoding.category];
+      const label = item.label[dimension];
+      const first = byCell.get(cell);
+      if (first === undefined) byCell.set(cell, label);
+      else if (first !== label) {
         const where = [item.label[encoding.category], encoding.series ? item.label[encoding.series] : null].filter(Boolean).join(', ');
-        const values = [...set].slice(0, 4).join(', ');
+        const values = [first, label].join(', ');
         const one = DIMENSION_WORDS[dimension].one;
         const many = DIMENSION_WORDS[dimension].many;
         // A pie has no series, so the only way out there is to choose one.
@@ -303,12 +403,17 @@ function describeFigure(figure: Figure): string {
   return `${figure.entity}, ${figure.metric}, ${figure.period}`;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one each call, which
+// at 100,000 figures is most of the time spent sorting.
+const numericCollator = new Intl.Collator('en', { numeric: true });
+
 /** The newer of two sources: a later edition, else the figure changed last. */
 function newerFirst(a: Prepared, b: Prepared): number {
   const editionA = a.provenance.citation?.edition ?? '';
   const editionB = b.provenance.citation?.edition ?? '';
-  if (editionA !== editionB) return editionB.localeCompare(editionA, 'en', { numeric: true });
-  return b.figure.updatedAt.localeCompare(a.figure.updatedAt);
+  if (editionA !== editionB) return numericCollator.compare(editionB, editionA);
+  // Changed in the same millisecond (a quick import): the one added later.
+  return b.figure.updatedAt.localeCompare(a.figure.updatedAt) || b.rowId - a.rowId;
 }
 
 function sameValue(a: number, b: number): boolean {
@@ -340,12 +445,13 @@ export interface ResolveOptions {
   chartId?: string | null;
   /** A saved chart whose figures are all gone still opens (with a note); a new one is refused. */
   allowEmpty?: boolean;
+  /** Above this many points the series come in the compact form; COMPACT_POINT_THRESHOLD unless a test says otherwise. */
+  compactAbove?: number;
 }
 
 export function resolveChartData(library: Library, spec: ResolvableSpec, options: ResolveOptions = {}): ChartData {
   const notes: string[] = [];
-  const ids = selectFigureIds(library, spec.selection);
-  const figures = loadFigures(library, ids);
+  const { figures, rowIds, periodStarts } = loadFigures(library, spec.selection);
   if (isFigureIdsSelection(spec.selection)) {
     const missing = new Set(spec.selection.figureIds).size - figures.length;
     if (missing > 0) notes.push(`${missing} selected figure${missing === 1 ? ' is' : 's are'} no longer in the library and ${missing === 1 ? 'is' : 'are'} not shown.`);
@@ -378,14 +484,21 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
     spec.unit
   );
   const articles = articlePublishers(library, figures);
-  const periodStarts = new Map<string, string>();
   const unitFactors = new Map<string, number>();
   const baseOf = (figure: Figure) => {
     let factor = unitFactors.get(figure.unit);
     if (factor === undefined) unitFactors.set(figure.unit, (factor = normalise(1, figure.unit).value));
     return figure.value * factor;
   };
-  const items: Prepared[] = figures.map((figure) => {
+  const sharedProvenance = new Map<string, Provenance>();
+  // Metric names are humanised once each, not once per figure.
+  const humanisedMetrics = new Map<string, string>();
+  const metricLabel = (metric: string) => {
+    let label = humanisedMetrics.get(metric);
+    if (label === undefined) humanisedMetrics.set(metric, (label = humanizeName(metric)));
+    return label;
+  };
+  const items: Prepared[] = figures.map((figure, index) => {
     let start = periodStarts.get(figure.period);
     if (start === undefined) {
       start = tryParsePeriod(figure.period)?.start ?? figure.period;
@@ -393,11 +506,12 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
     }
     return {
       figure,
+      rowId: rowIds[index],
       key: { entity: figure.entity.toLowerCase(), metric: figure.metric.toLowerCase(), period: figure.period },
-      label: { entity: figure.entity, metric: humanizeName(figure.metric), period: figure.period },
+      label: { entity: figure.entity, metric: metricLabel(figure.metric), period: figure.period },
       periodStart: start,
       base: baseOf(figure),
-      provenance: provenanceOf(figure, articles)
+      provenance: provenanceOf(figure, articles, sharedProvenance)
     };
   });
 
@@ -428,6 +542,8 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
     else row.set(seriesKey, [item]);
   }
 
+  // Figures drawn as another source's point with the same value: named in the source line too.
+  const agreeing: Prepared[] = [];
   // Which series hold competing values, and so are split by source.
   const splitSeries = new Set<string>();
   const contested = new Set<string>();
@@ -435,6 +551,11 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   for (const [categoryKey, row] of cells) {
     for (const [seriesKey, cell] of row) {
       const cellKey = `${categoryKey}\u0000${seriesKey}`;
+      // Most cells of a large chart hold one figure: nothing to compare.
+      if (cell.length === 1) {
+        chosen.set(cellKey, cell);
+        continue;
+      }
       const values = uniqueValues([...cell].sort(newerFirst));
       if (values.length > 1) contested.add(cellKey);
       if (values.length > 1 && sideBySide) splitSeries.add(seriesKey);
@@ -444,6 +565,7 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
         notes.push(`† ${cellName(shown)}: shown ${formatQuantity(shown.figure.value, shown.figure.unit)} (${shown.provenance.label ?? 'no source'}); also reported ${alternatives}.`);
       }
       chosen.set(cellKey, sideBySide ? cell : values.slice(0, 1));
+      if (!sideBySide) agreeing.push(...cell.filter((item) => item !== values[0] && sameValue(item.base, values[0].base)));
     }
   }
 
@@ -468,10 +590,29 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   const categoryKeys = [...categoryItems.keys()];
   const seriesKeys = [...seriesItems.keys()];
 
-  const doubts = findDoubts(library, figures.map((figure) => figure.id));
-  const toPoint = (item: Prepared): ChartPoint => {
+  const doubts = findDoubts(library, selectionFilter(spec.selection));
+  // The rest of a point's cell, one per source and value: agreeing sources, rivals drawn beside it,
+  // and values left out alike, so the tooltip can name every one.
+  const othersOf = (item: Prepared, seriesKey: string): ChartPointOther[] => {
+    const cell = cells.get(item.key[encoding.category])?.get(seriesKey) ?? [];
+    if (cell.length < 2) return [];
+    return uniqueBySource(cell)
+      .filter((other) => other.figure.id !== item.figure.id && !(other.provenance.label === item.provenance.label && sameValue(other.base, item.base)))
+      .map((other) => ({
+        figureId: other.figure.id,
+        figureValue: other.figure.value,
+        figureHigh: other.figure.high,
+        unit: other.figure.unit,
+        qualifier: other.figure.qualifier,
+        sourceLabel: other.provenance.label,
+        quote: other.provenance.quote,
+        agrees: sameValue(other.base, item.base)
+      }));
+  };
+  const toPoint = (item: Prepared, seriesKey: string): ChartPoint => {
     const figure = item.figure;
     const figureDoubts = doubts.get(figure.id) ?? [];
+    const others = othersOf(item, seriesKey);
     return {
       value: displayUnit.toDisplay(pointValue(figure), figure.unit),
       figureId: figure.id,
@@ -489,7 +630,8 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
       citation: item.provenance.citation,
       doubtful: figureDoubts.length > 0,
       doubts: figureDoubts,
-      competing: figure.competing
+      competing: figure.competing,
+      ...(others.length > 0 ? { others } : {})
     };
   };
 
@@ -529,9 +671,17 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
           };
           byVariant.set(variantKey, draft);
         }
-        // Two values from one source for one cell: keep the first (newest) and say so.
-        if (draft.cells.has(categoryKey)) {
-          notes.push(`${describeFigure(item.figure)}: ${item.provenance.label ?? 'one source'} gives more than one value; the chart shows ${formatQuantity(draft.cells.get(categoryKey)!.figure.value, draft.cells.get(categoryKey)!.figure.unit)}.`);
+        const kept = draft.cells.get(categoryKey);
+        if (kept) {
+          // Another source giving the same value: one point, whose tooltip and source line name both.
+          if (sameValue(kept.base, item.base)) {
+            agreeing.push(item);
+            continue;
+          }
+          // Two values from one source for one cell: draw the newest, name the other (the tooltip lists both).
+          notes.push(
+            `${describeFigure(item.figure)}: ${item.provenance.label ?? 'one source'} gives more than one value; the chart shows ${formatQuantity(kept.figure.value, kept.figure.unit)} and leaves out ${formatQuantity(item.figure.value, item.figure.unit)}.`
+          );
           continue;
         }
         draft.cells.set(categoryKey, item);
@@ -558,7 +708,7 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   const byPeriod = (keys: string[], lookup: Map<string, Prepared>) =>
     [...keys].sort((a, b) => lookup.get(a)!.periodStart.localeCompare(lookup.get(b)!.periodStart) || a.localeCompare(b));
   const byLabel = (keys: string[], lookup: Map<string, Prepared>, dimension: ChartDimension) =>
-    [...keys].sort((a, b) => lookup.get(a)!.label[dimension].localeCompare(lookup.get(b)!.label[dimension], 'en', { numeric: true }));
+    [...keys].sort((a, b) => numericCollator.compare(lookup.get(a)!.label[dimension], lookup.get(b)!.label[dimension]));
   const selectionOrder = selectionRank(spec.selection, encoding.category);
 
   let orderedCategories: string[];
@@ -573,24 +723,46 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   else orderedCategories = byLabel(categoryKeys, categoryItems, encoding.category);
 
   // Series: periods in time order, others by their total, largest first; variants stay together.
-  const seriesTotal = (seriesKey: string) =>
-    drafts.filter((draft) => draft.seriesKey === seriesKey).reduce((sum, draft) => sum + [...draft.cells.keys()].reduce((s, key) => s + (valueOf(draft, key) ?? 0), 0), 0);
+  // Each series' total once, not once per comparison of the sort (ten series of 100,000 points).
+  const seriesTotals = new Map<string, number>();
+  for (const draft of drafts) {
+    let total = seriesTotals.get(draft.seriesKey) ?? 0;
+    for (const key of draft.cells.keys()) total += valueOf(draft, key) ?? 0;
+    seriesTotals.set(draft.seriesKey, total);
+  }
+  const seriesTotal = (seriesKey: string) => seriesTotals.get(seriesKey) ?? 0;
   const seriesOrder =
     encoding.series === 'period'
       ? byPeriod(seriesKeys, seriesItems)
       : [...seriesKeys].sort((a, b) => seriesTotal(b) - seriesTotal(a) || a.localeCompare(b));
   drafts.sort((a, b) => seriesOrder.indexOf(a.seriesKey) - seriesOrder.indexOf(b.seriesKey));
 
-  let series: ChartSeries[] = drafts.map((draft) => ({
-    id: draft.id,
-    name: draft.name,
-    stack: draft.stack,
-    variant: draft.variant,
-    points: orderedCategories.map((categoryKey) => {
+  // A large chart comes in the compact form: columns of values, row ids and flags, no provenance
+  // (fetched per point on hover). Pies are never large enough to need it.
+  const pointTotal = drafts.reduce((sum, draft) => sum + draft.cells.size, 0);
+  const compact = !pie && pointTotal > (options.compactAbove ?? COMPACT_POINT_THRESHOLD);
+  let series: ChartSeries[] = drafts.map((draft) => {
+    const base = { id: draft.id, name: draft.name, stack: draft.stack, variant: draft.variant };
+    if (!compact) {
+      return {
+        ...base,
+        points: orderedCategories.map((categoryKey) => {
+          const item = draft.cells.get(categoryKey);
+          return item ? toPoint(item, draft.seriesKey) : null;
+        })
+      };
+    }
+    const values: (number | null)[] = new Array(orderedCategories.length);
+    const figureRowIds: (number | null)[] = new Array(orderedCategories.length);
+    const flags: number[] = new Array(orderedCategories.length);
+    orderedCategories.forEach((categoryKey, index) => {
       const item = draft.cells.get(categoryKey);
-      return item ? toPoint(item) : null;
-    })
-  }));
+      values[index] = item ? displayUnit.toDisplay(pointValue(item.figure), item.figure.unit) : null;
+      figureRowIds[index] = item ? item.rowId : null;
+      flags[index] = item ? pointFlags(item, doubts.has(item.figure.id)) : 0;
+    });
+    return { ...base, points: [], columns: { values, figureRowIds, flags } };
+  });
 
   if (pie) {
     const negative = series[0].points.filter((point) => point && point.value < 0);
@@ -600,7 +772,18 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
     }
   }
 
-  const shownPoints = series.flatMap((entry) => entry.points.filter((point): point is ChartPoint => point !== null));
+  // What the notes and counts need of each drawn point, from the points or, in the compact form, the figures.
+  type ShownFacts = Pick<ChartPoint, 'entity' | 'period' | 'qualifier' | 'figureValue' | 'figureHigh' | 'unit' | 'sourceLabel' | 'doubtful' | 'competing'>;
+  const shownPoints: ShownFacts[] = compact
+    ? drafts.flatMap((draft) =>
+        orderedCategories.flatMap((categoryKey) => {
+          const item = draft.cells.get(categoryKey);
+          if (!item) return [];
+          const figure = item.figure;
+          return [{ entity: figure.entity, period: figure.period, qualifier: figure.qualifier, figureValue: figure.value, figureHigh: figure.high, unit: figure.unit, sourceLabel: item.provenance.label, doubtful: doubts.has(figure.id), competing: figure.competing }];
+        })
+      )
+    : series.flatMap((entry) => entry.points.filter((point): point is ChartPoint => point !== null));
   const ranges = shownPoints.filter((point) => point.qualifier === 'range');
   if (ranges.length > 0) {
     notes.push(`Ranges are drawn at their midpoint (${ranges.slice(0, 3).map((point) => `${point.entity} ${point.period}: ${formatQuantity(point.figureValue, point.unit)}–${formatQuantity(point.figureHigh ?? point.figureValue, point.unit)}`).join('; ')}${ranges.length > 3 ? '; …' : ''}).`);
@@ -619,7 +802,10 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   // The source line names sources in the order the chart shows them.
   const sourceLine =
     spec.sourceLine?.trim() ||
-    composeSourceLine(orderedCategories.flatMap((categoryKey) => drafts.map((draft) => draft.cells.get(categoryKey)?.provenance.source ?? null)));
+    composeSourceLine([
+      ...orderedCategories.flatMap((categoryKey) => drafts.map((draft) => draft.cells.get(categoryKey)?.provenance.source ?? null)),
+      ...agreeing.map((item) => item.provenance.source)
+    ]);
 
   const metricLabels = [...new Set(items.map((item) => item.label.metric))];
   const bases = new Set(figures.map((figure) => figure.basis?.trim() || ''));
@@ -658,8 +844,18 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   };
 }
 
+function pointFlags(item: Prepared, doubtful: boolean): number {
+  return (
+    (doubtful ? POINT_FLAGS.doubtful : 0) |
+    (item.figure.competing ? POINT_FLAGS.competing : 0) |
+    (item.provenance.articleId && item.provenance.highlightId ? POINT_FLAGS.fromHighlight : 0) |
+    (item.figure.qualifier === 'range' ? POINT_FLAGS.range : 0)
+  );
+}
+
 /** One figure per source and value in a cell: the same number from the same source twice is one bar. */
 function uniqueBySource(cell: Prepared[]): Prepared[] {
+  if (cell.length < 2) return cell;
   const seen = new Set<string>();
   const kept: Prepared[] = [];
   for (const item of [...cell].sort(newerFirst)) {
@@ -679,4 +875,97 @@ function selectionRank(selection: ChartSelection, category: ChartDimension): (it
   const list = category === 'entity' ? selection.entities : category === 'period' ? selection.periods?.map(canonicalPeriod) : undefined;
   const order = new Map((list ?? []).map((value, index) => [value.trim().toLowerCase(), index]));
   return (item) => order.get(item.key[category].toLowerCase()) ?? Number.MAX_SAFE_INTEGER;
+}
+
+// ── provenance of single points (compact series) ───────────────────────────────────────────────
+
+/**
+ * The provenance of points of a compact series, by figure row id: what the tooltip shows and a click
+ * follows (source, quote, article and highlight or citation, doubts, and the other figures for the
+ * same metric, entity and period). A chart in the object form carries the same on every point; in
+ * the compact form "others" are every other live figure of the point's metric, entity and period,
+ * selected for the chart or not. Row ids of figures deleted since are left out of the answer.
+ */
+export function chartPointDetails(library: Library, figureRowIds: number[]): ChartPointDetail[] {
+  if (figureRowIds.length === 0) return [];
+  const filter = { where: 'f.rowid IN (SELECT value FROM json_each(?)) AND f.deleted_at IS NULL', parameters: [JSON.stringify(figureRowIds)] };
+  const rows = readChartFigureRows(library, `WHERE ${filter.where}`, filter.parameters);
+  if (rows.length === 0) return [];
+  const rivals = readChartFigureRows(
+    library,
+    `JOIN (SELECT DISTINCT f.metric, f.entity, f.period FROM figures f WHERE ${filter.where}) k
+       ON f.metric = k.metric AND f.entity = k.entity AND f.period = k.period
+     WHERE f.deleted_at IS NULL`,
+    filter.parameters
+  );
+  const keyOf = (row: { metric: string; entity: string; period: string }) => `${row.metric.toLowerCase()}\u0000${row.entity.toLowerCase()}\u0000${row.period}`;
+  const byKey = new Map<string, ChartFigureRow[]>();
+  for (const row of rivals) {
+    const group = byKey.get(keyOf(row));
+    if (group) group.push(row);
+    else byKey.set(keyOf(row), [row]);
+  }
+  const differ = (a: ChartFigureRow, b: ChartFigureRow) =>
+    a.dimension !== b.dimension ||
+    !sameValue(a.normalized_value, b.normalized_value) ||
+    !sameValue(a.normalized_high ?? a.normalized_value, b.normalized_high ?? b.normalized_value);
+  const figuresOf = (list: ChartFigureRow[]) =>
+    list.map((row) => figureFromRow({ ...row, competing: (byKey.get(keyOf(row)) ?? []).some((other) => differ(row, other)) ? 1 : 0 }));
+  const allFigures = figuresOf(rivals);
+  const articles = articlePublishers(library, allFigures);
+  const prepared = new Map<string, Prepared>();
+  rivals.forEach((row, index) => {
+    const figure = allFigures[index];
+    prepared.set(figure.id, {
+      figure,
+      rowId: row.row_id,
+      key: { entity: figure.entity.toLowerCase(), metric: figure.metric.toLowerCase(), period: figure.period },
+      label: { entity: figure.entity, metric: humanizeName(figure.metric), period: figure.period },
+      periodStart: row.period_start,
+      base: row.normalized_value,
+      provenance: provenanceOf(figure, articles)
+    });
+  });
+  const doubts = findDoubts(library, filter);
+  return rows.flatMap((row) => {
+    const item = prepared.get(row.id);
+    if (!item) return [];
+    const figure = item.figure;
+    const group = (byKey.get(keyOf(row)) ?? []).map((other) => prepared.get(other.id)!).filter(Boolean);
+    const others: ChartPointOther[] = uniqueBySource(group)
+      .filter((other) => other.figure.id !== figure.id && !(other.provenance.label === item.provenance.label && sameValue(other.base, item.base)))
+      .map((other) => ({
+        figureId: other.figure.id,
+        figureValue: other.figure.value,
+        figureHigh: other.figure.high,
+        unit: other.figure.unit,
+        qualifier: other.figure.qualifier,
+        sourceLabel: other.provenance.label,
+        quote: other.provenance.quote,
+        agrees: sameValue(other.base, item.base)
+      }));
+    const figureDoubts = doubts.get(figure.id) ?? [];
+    return [
+      {
+        figureRowId: row.row_id,
+        figureId: figure.id,
+        entity: figure.entity,
+        metric: figure.metric,
+        period: figure.period,
+        figureValue: figure.value,
+        figureHigh: figure.high,
+        unit: figure.unit,
+        qualifier: figure.qualifier,
+        sourceLabel: item.provenance.label,
+        quote: item.provenance.quote,
+        articleId: item.provenance.articleId,
+        highlightId: item.provenance.highlightId,
+        citation: item.provenance.citation,
+        doubtful: figureDoubts.length > 0,
+        doubts: figureDoubts,
+        competing: figure.competing,
+        ...(others.length > 0 ? { others } : {})
+      }
+    ];
+  });
 }

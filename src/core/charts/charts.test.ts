@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DOUBTFUL_NOTE, type ChartData } from '../../shared/charts/chart-data';
+import { buildChartOption } from '../../shared/charts/build-option';
+import { COMPACT_POINT_THRESHOLD, DOUBTFUL_NOTE, POINT_FLAGS, type ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpecInput } from '../../shared/charts/chart-spec';
 import { createTemporaryLibrary, libraryFingerprint, type TemporaryLibrary } from '../testing/temporary-library';
+import { chartPointDetails, resolveChartData, type ResolvableSpec } from './chart-data';
 import { chooseDisplayUnit } from './display-unit';
 import { renderChartSvg } from './render-svg';
 
@@ -125,6 +127,56 @@ describe('chart data from the sample figures', () => {
     });
   });
 
+  describe('several sources for one metric, entity and period: none wins silently', () => {
+    const cite = (value: number, title: string, period = '2024') =>
+      t.dispatcher.call('figures.create', { metric: 'mine_production', entity: 'China', value, unit: 't', period, qualifier: 'exact', citation: { title } });
+    const china2024 = { type: 'bar', selection: { metric: 'mine_production', periods: ['2024'], entities: ['China'] } } satisfies ChartSpecInput;
+
+    it('another source giving the same value: one point, whose tooltip data and source line name both sources', () => {
+      const reuters = cite(270000, 'Reuters');
+      for (const showCompeting of [true, false]) {
+        const data = preview({ ...china2024, showCompeting });
+        expect(data.series).toHaveLength(1);
+        expect(values(data)).toEqual([270000]);
+        const point = data.series[0].points[0]!;
+        expect(point.competing).toBe(false);
+        const sources = [point.sourceLabel, ...(point.others ?? []).map((other) => other.sourceLabel)];
+        expect(sources.sort()).toEqual(['Reuters', 'USGS Mineral Commodity Summaries 2025']);
+        expect(point.others).toEqual([expect.objectContaining({ figureValue: 270000, unit: 't', agrees: true })]);
+        expect([point.figureId, point.others![0].figureId]).toContain(reuters.id);
+        expect(data.notes).toEqual([]);
+        expect(data.sourceLine).toMatch(/Reuters/);
+        expect(data.sourceLine).toMatch(/USGS Mineral Commodity Summaries 2025/);
+      }
+    });
+
+    it('competing values drawn side by side list each other, and the picked one lists the value left out', () => {
+      const sideBySide = preview({ type: 'bar', selection: { metric: 'mine_production', periods: ['2023'], entities: ['China'] } });
+      expect(sideBySide.series[0].points[0]!.others).toEqual([
+        expect.objectContaining({ figureValue: 240000, sourceLabel: 'USGS Mineral Commodity Summaries 2024', agrees: false })
+      ]);
+      expect(sideBySide.series[1].points[0]!.others).toEqual([
+        expect.objectContaining({ figureValue: 255000, sourceLabel: 'USGS Mineral Commodity Summaries 2025', agrees: false })
+      ]);
+      const picked = preview({ type: 'bar', selection: { metric: 'mine_production', periods: ['2023'], entities: ['China'] }, showCompeting: false });
+      expect(picked.series[0].points[0]!.others).toEqual([expect.objectContaining({ figureValue: 240000, agrees: false })]);
+    });
+
+    it('one source giving two values: the newest is drawn, the note and the tooltip data name the other', () => {
+      cite(250000, 'Mining Weekly');
+      cite(260000, 'Mining Weekly');
+      const data = preview(china2024);
+      const split = data.series.map((series) => series.name);
+      expect(split).toContain('Mining Weekly');
+      const weekly = data.series[split.indexOf('Mining Weekly')].points[0]!;
+      expect(weekly.figureValue).toBe(260000);
+      expect(weekly.others?.map((other) => other.figureValue).sort()).toEqual([250000, 270000]);
+      expect(data.notes).toEqual([
+        'China, mine_production, 2024: Mining Weekly gives more than one value; the chart shows 260,000 t and leaves out 250,000 t.'
+      ]);
+    });
+  });
+
   it('notes entities and periods it has no figures for', () => {
     const data = preview({ type: 'bar', selection: { metric: 'mine_production', periods: ['2024'], entities: ['China', 'Greenland'] } });
     expect(data.categories).toEqual(['China']);
@@ -169,6 +221,12 @@ describe('doubtful figures', () => {
       doubts: [{ verdict: 'disputed', statement: 'Burma mined 31,000 tons' }]
     });
     expect(data.sourceLine).toBe('Source: Mining Weekly');
+    // The compact form of the same chart: the hovered point's provenance comes by its row id.
+    const compact = resolveChartData(t.library, { title: '', subtitle: null, encoding: null, showCompeting: true, valueAxisLabel: null, categoryAxisLabel: null, unit: null, sourceLine: null, sort: 'auto', orientation: 'auto', ...spec }, { compactAbove: 0 });
+    const burmaRowId = compact.series[0].columns!.figureRowIds[1]!;
+    const [detail] = t.dispatcher.call('charts.pointDetails', { figureRowIds: [burmaRowId] });
+    expect({ ...detail, value: compact.series[0].columns!.values[1] }).toEqual({ ...data.series[0].points[1], figureRowId: burmaRowId });
+    expect(compact.series[0].columns!.flags[1]).toBe(POINT_FLAGS.doubtful | POINT_FLAGS.fromHighlight);
 
     const unverified = t.dispatcher.call('claims.create', { statement: 'China mined 270,000 tons', verdict: 'unverified' });
     t.dispatcher.call('links.create', { claimId: unverified.id, targetKind: 'figure', targetId: china.figure.id, relation: 'supports' });
@@ -337,5 +395,80 @@ describe('rendering to SVG', () => {
     expect(run.status).toBe(0);
     expect(Number(run.stdout)).toBeGreaterThan(1000);
     expect(Date.now() - started).toBeLessThan(40_000);
+  });
+});
+
+describe('the compact form of large charts', () => {
+  const spec = (type: ResolvableSpec['type'], selection: ResolvableSpec['selection'], showCompeting = true): ResolvableSpec => ({
+    title: '',
+    subtitle: null,
+    type,
+    selection,
+    encoding: null,
+    showCompeting,
+    valueAxisLabel: null,
+    categoryAxisLabel: null,
+    unit: null,
+    sourceLine: null,
+    sort: 'auto',
+    orientation: 'auto'
+  });
+  const idsOf = (rowIds: (number | null)[]) => {
+    const details = new Map(chartPointDetails(t.library, rowIds.filter((id): id is number => id !== null)).map((detail) => [detail.figureRowId, detail.figureId]));
+    return rowIds.map((rowId) => (rowId === null ? null : details.get(rowId)));
+  };
+  const withoutSeriesData = (data: ChartData) => ({ ...data, series: data.series.map(({ points: _points, columns: _columns, ...rest }) => rest) });
+
+  beforeEach(importSample);
+
+  it('carries the same values, figures, flags and everything else as the object form', () => {
+    const specs = [
+      spec('line', { metric: 'mine_production', entities: ['China', 'United States'] }),
+      spec('bar', { metric: 'mine_production', periods: ['2024'] }),
+      spec('grouped_bar', { metric: 'mine_production', entities: ['China'], periods: ['2023', '2024'] }),
+      spec('stacked_bar', { metric: 'mine_production', entities: ['China', 'Burma'] }, false)
+    ];
+    for (const candidate of specs) {
+      const objects = resolveChartData(t.library, candidate);
+      const compact = resolveChartData(t.library, candidate, { compactAbove: 0 });
+      expect(objects.series.every((series) => series.columns === undefined)).toBe(true);
+      expect(withoutSeriesData(compact)).toEqual(withoutSeriesData(objects));
+      compact.series.forEach((series, index) => {
+        const points = objects.series[index].points;
+        expect(series.points).toEqual([]);
+        expect(series.columns!.values).toEqual(points.map((point) => point?.value ?? null));
+        expect(idsOf(series.columns!.figureRowIds)).toEqual(points.map((point) => point?.figureId ?? null));
+        expect(series.columns!.flags.map((flags) => Boolean(flags & POINT_FLAGS.competing))).toEqual(points.map((point) => point?.competing ?? false));
+        expect(series.columns!.flags.map((flags) => Boolean(flags & POINT_FLAGS.doubtful))).toEqual(points.map((point) => point?.doubtful ?? false));
+      });
+      // The option builder draws the same numbers from either form.
+      const drawn = (data: ChartData) => (buildChartOption(data).series as { data: unknown[] }[]).map((series) => series.data.map((item) => (typeof item === 'object' && item ? (item as { value: number }).value : item)));
+      expect(drawn(compact)).toEqual(drawn(objects));
+    }
+  });
+
+  it('switches to the compact form only above the threshold, and never for pies', () => {
+    const line = spec('line', { metric: 'mine_production', entities: ['China'] });
+    const count = resolveChartData(t.library, line).figureCount;
+    expect(count).toBeGreaterThan(2);
+    expect(resolveChartData(t.library, line, { compactAbove: count }).series[0].columns).toBeUndefined();
+    expect(resolveChartData(t.library, line, { compactAbove: count - 1 }).series[0].columns).toBeDefined();
+    // The default threshold is far above a sample chart.
+    expect(count).toBeLessThanOrEqual(COMPACT_POINT_THRESHOLD);
+    expect(resolveChartData(t.library, line).series[0].points.length).toBeGreaterThan(0);
+    const pie = resolveChartData(t.library, spec('pie', { metric: 'mine_production', periods: ['2024'] }), { compactAbove: 0 });
+    expect(pie.series[0].columns).toBeUndefined();
+  });
+
+  it('gives a competing point’s provenance and the other values by row id, as the object form has them', () => {
+    const china2023 = spec('bar', { metric: 'mine_production', entities: ['China'], periods: ['2023'] });
+    const objects = resolveChartData(t.library, china2023);
+    const compact = resolveChartData(t.library, china2023, { compactAbove: 0 });
+    const rowIds = compact.series.map((series) => series.columns!.figureRowIds[0]!);
+    const details = t.dispatcher.call('charts.pointDetails', { figureRowIds: rowIds });
+    expect(details.map(({ figureRowId: _rowId, ...detail }, index) => ({ ...detail, value: compact.series[index].columns!.values[0] }))).toEqual(
+      objects.series.map((series) => series.points[0])
+    );
+    expect(details[0].others).toEqual([expect.objectContaining({ figureValue: 240000, agrees: false })]);
   });
 });

@@ -5,7 +5,7 @@ import type { ChartData } from '../../shared/charts/chart-data';
 import type { Chart, ChartSpec, ChartSummary } from '../../shared/charts/chart-spec';
 import { AssayError } from '../../shared/errors';
 import type { Library } from '../db/library';
-import { resolveChartData, selectFigureIds, type ResolvableSpec } from './chart-data';
+import { countSelectedFigures, resolveChartData, type ResolvableSpec } from './chart-data';
 
 interface ChartRow {
   id: string;
@@ -121,7 +121,7 @@ export function listCharts(library: Library): ChartSummary[] {
       id: chart.id,
       title: chart.title,
       type: chart.type,
-      figureCount: selectFigureIds(library, chart.selection).length,
+      figureCount: countSelectedFigures(library, chart.selection),
       updatedAt: chart.updatedAt
     };
   });

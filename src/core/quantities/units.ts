@@ -446,14 +446,25 @@ export interface FormatOptions {
  * Negative values use the real minus sign (U+2212), which the quantity parser reads as a sign;
  * an ASCII hyphen before a number it reads as a dash.
  */
+// Number formats are built once each: a new Intl.NumberFormat per call is most of the time a chart
+// of many figures spends writing its notes.
+const quantityFormats = new Map<number | undefined, Intl.NumberFormat>();
+function quantityFormat(maximumFractionDigits: number | undefined): Intl.NumberFormat {
+  let format = quantityFormats.get(maximumFractionDigits);
+  if (!format) {
+    format =
+      maximumFractionDigits === undefined
+        ? new Intl.NumberFormat('en-US', { maximumSignificantDigits: 15 })
+        : new Intl.NumberFormat('en-US', { maximumFractionDigits });
+    quantityFormats.set(maximumFractionDigits, format);
+  }
+  return format;
+}
+
 export function formatQuantity(value: number, unit: string, options: FormatOptions = {}): string {
   requireFinite(value);
   const resolved = requireUnit(unit);
-  const format =
-    options.maximumFractionDigits === undefined
-      ? new Intl.NumberFormat('en-US', { maximumSignificantDigits: 15 })
-      : new Intl.NumberFormat('en-US', { maximumFractionDigits: options.maximumFractionDigits });
-  const number = format.format(value).replace(/^-/, '\u2212');
+  const number = quantityFormat(options.maximumFractionDigits).format(value).replace(/^-/, '\u2212');
   const symbol = resolved.symbol;
   if (symbol === '') return number;
   if (resolved.unit.dimension === 'multiple' && resolved.scale === 1) return `${number}×`;

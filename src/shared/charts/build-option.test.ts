@@ -2,8 +2,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildChartOption, chartSize, CHART_FONT_FAMILY, formatShare, LARGE_LINE_THRESHOLD, pointAt, pointLabel, pointTooltipHtml, wrapText } from './build-option';
-import { DOUBTFUL_NOTE, type ChartData, type ChartPoint, type ChartSeries } from './chart-data';
+import {
+  buildChartOption,
+  chartSize,
+  CHART_FONT_FAMILY,
+  formatShare,
+  LARGE_LINE_THRESHOLD,
+  pointAt,
+  pointLabel,
+  pointTooltipHtml,
+  tooltipHtml,
+  usesAxisTooltip,
+  wrapText
+} from './build-option';
+import { DOUBTFUL_NOTE, POINT_FLAGS, type ChartData, type ChartPoint, type ChartPointDetail, type ChartSeries } from './chart-data';
 import { formatChartNumber, humanizeName } from './chart-format';
 
 function point(entity: string, value: number, extra: Partial<ChartPoint> = {}): ChartPoint {
@@ -182,6 +194,54 @@ describe('buildChartOption', () => {
     expect(count).toBeGreaterThan(LARGE_LINE_THRESHOLD);
   });
 
+  it('gives a large line an axis tooltip that names each series’ point with its value, period, source and quote', () => {
+    const count = LARGE_LINE_THRESHOLD + 1;
+    const make = (entity: string) =>
+      Array.from({ length: count }, (_, index) =>
+        point(entity, 1000 + index, { period: `p${index}`, ...(index === 4321 ? { quote: 'The plant separated 5,321 tonnes', highlightId: 'h1', articleId: 'a1' } : {}) })
+      );
+    const data = chartData({
+      type: 'line',
+      orientation: 'vertical',
+      encoding: { category: 'period', series: 'entity' },
+      categories: make('China').map((entry) => entry.period),
+      series: [series('China', make('China')), series('Burma', make('Burma'))],
+      figureCount: 2 * count
+    });
+    expect(usesAxisTooltip(data)).toBe(true);
+    const option = buildChartOption(data) as AnyRecord;
+    expect(option.tooltip).toMatchObject({ trigger: 'axis' });
+    expect(option.dataZoom).toEqual([expect.objectContaining({ type: 'inside' })]);
+    // ECharts hands the formatter the raw data index of each series' nearest drawn point.
+    const html = option.tooltip.formatter([
+      { seriesIndex: 0, dataIndex: 4321 },
+      { seriesIndex: 1, dataIndex: 4321 }
+    ]) as string;
+    expect(html).toContain('China · p4321');
+    expect(html).toContain('Burma · p4321');
+    expect(html).toContain('5,321 t');
+    expect(html).toContain('Source: USGS Mineral Commodity Summaries 2025');
+    expect(html).toContain('The plant separated 5,321 tonnes');
+    // Small lines keep the item tooltip on their symbols.
+    expect(usesAxisTooltip(chartData({ type: 'line' }))).toBe(false);
+    expect((buildChartOption(chartData({ type: 'line' })) as AnyRecord).tooltip).toMatchObject({ trigger: 'item' });
+  });
+
+  it('lists every other source of a point in its tooltip: agreeing, competing and left out', () => {
+    const china = point('China', 270000, {
+      competing: true,
+      others: [
+        { figureId: 'f2', figureValue: 270000, figureHigh: null, unit: 't', qualifier: 'exact', sourceLabel: 'Reuters', quote: null, agrees: true },
+        { figureId: 'f3', figureValue: 240000, figureHigh: null, unit: 't', qualifier: 'approximately', sourceLabel: 'USGS Mineral Commodity Summaries 2024', quote: null, agrees: false }
+      ]
+    });
+    const data = chartData({ series: [series('Mine production', [china])], categories: ['China'] });
+    const html = tooltipHtml(data, { seriesIndex: 0, dataIndex: 0 });
+    expect(html).toContain('Source: USGS Mineral Commodity Summaries 2025');
+    expect(html).toContain('Same value from Reuters');
+    expect(html).toContain('Also ~240,000 t from USGS Mineral Commodity Summaries 2024');
+  });
+
   it('draws 100,000 scatter points with large: true', () => {
     const points = Array.from({ length: 100_000 }, (_, index) => point('China', index % 977, { period: String(index) }));
     const option = buildChartOption(
@@ -223,6 +283,50 @@ describe('buildChartOption', () => {
     expect(few.width).toBe(720);
     expect(many.height).toBeGreaterThan(few.height + 600);
     expect(chartSize(chartData(), { width: 500, height: 300 })).toEqual({ width: 500, height: 300 });
+  });
+});
+
+describe('compact series (large charts: columns, provenance fetched per point)', () => {
+  const quoted = point('2024-03-01', 812, { period: '2024-03-01', entity: 'Baotou', quote: 'The plant shipped 812 tonnes that day.', sourceLabel: 'Plant diary' });
+  const compactLine = (): ChartData =>
+    chartData({
+      type: 'line',
+      orientation: 'vertical',
+      encoding: { category: 'period', series: null },
+      categories: ['2024-02-29', '2024-03-01', '2024-03-02'],
+      series: [
+        series('Output', [], { columns: { values: [790, 812, null], figureRowIds: [41, 42, null], flags: [POINT_FLAGS.doubtful, POINT_FLAGS.fromHighlight, 0] } })
+      ]
+    });
+  const detail: ChartPointDetail = (({ value: _value, ...rest }) => ({ ...rest, figureRowId: 42 }))(quoted);
+
+  it('are drawn in large mode from their values, with an axis tooltip', () => {
+    const option = buildChartOption(compactLine()) as AnyRecord;
+    const line = asArray(option.series)[0];
+    expect(line.data).toEqual([790, 812, null]);
+    expect(line).toMatchObject({ sampling: 'lttb', large: true, showSymbol: false });
+    expect(option.tooltip.trigger).toBe('axis');
+    expect(usesAxisTooltip(compactLine())).toBe(true);
+  });
+
+  it('show what the columns say and “…” until a point’s provenance arrives, then the quote and source', () => {
+    const data = compactLine();
+    expect(pointAt(data, 0, 1)).toBeNull();
+    const pending = tooltipHtml(data, [{ seriesIndex: 0, dataIndex: 1 }]);
+    expect(pending).toContain('2024-03-01');
+    expect(pending).toContain('812 t');
+    expect(pending).toContain('…');
+    expect(tooltipHtml(data, [{ seriesIndex: 0, dataIndex: 0 }])).toContain('<b>790 t</b> ?');
+    const details = (rowId: number) => (rowId === 42 ? detail : undefined);
+    expect(pointAt(data, 0, 1, details)).toEqual({ ...quoted, figureRowId: 42 });
+    const filled = tooltipHtml(data, [{ seriesIndex: 0, dataIndex: 1 }], details);
+    expect(filled).toBe(pointTooltipHtml(data, quoted, data.series[0]));
+    expect(filled).toContain('The plant shipped 812 tonnes that day.');
+    expect(filled).toContain('Source: Plant diary');
+    // The option's own tooltip reads the renderer's cache.
+    const formatter = (buildChartOption(data, { pointDetails: details }) as AnyRecord).tooltip.formatter;
+    expect(formatter([{ seriesIndex: 0, dataIndex: 1 }])).toBe(filled);
+    expect(tooltipHtml(data, [{ seriesIndex: 0, dataIndex: 2 }])).toBe('');
   });
 });
 

@@ -5,7 +5,7 @@
 // the source line and notes under the chart, where they survive export and printing.
 import type { EChartsOption } from 'echarts';
 import { VERDICT_LABELS } from '../evidence';
-import { DOUBTFUL_MARK, DOUBTFUL_NOTE, type ChartData, type ChartPoint, type ChartSeries } from './chart-data';
+import { DOUBTFUL_MARK, DOUBTFUL_NOTE, POINT_FLAGS, type ChartData, type ChartPoint, type ChartPointDetail, type ChartSeries } from './chart-data';
 import { escapeHtml, formatChartNumber, formatChartQuantity, qualifierPrefix } from './chart-format';
 
 export interface BuildChartOptions {
@@ -13,6 +13,8 @@ export interface BuildChartOptions {
   forPrint?: boolean;
   width?: number;
   height?: number;
+  /** The provenance fetched so far for points of compact series (the renderer's cache), for tooltips. */
+  pointDetails?: (figureRowId: number) => ChartPointDetail | undefined;
 }
 
 /** Installed system fonts only: a chart must never fetch a web font, and must look alike everywhere. */
@@ -68,10 +70,15 @@ function stackCount(data: ChartData): number {
   return new Set(data.series.map((series) => series.stack ?? '')).size || 1;
 }
 
+/** A series' values in its display unit, one per category (null where it has none), in either form. */
+export function seriesValues(series: ChartSeries): (number | null)[] {
+  return series.columns ? series.columns.values : series.points.map((point) => (point ? point.value : null));
+}
+
 /** Loops, not Math.max(...values): a million arguments would overflow the stack. */
 function largestValue(data: ChartData): number {
   let largest = 0;
-  for (const series of data.series) for (const point of series.points) if (point && Math.abs(point.value) > largest) largest = Math.abs(point.value);
+  for (const series of data.series) for (const value of seriesValues(series)) if (value !== null && Math.abs(value) > largest) largest = Math.abs(value);
   return largest;
 }
 
@@ -81,16 +88,25 @@ function tallestStack(data: ChartData): number {
     const key = series.stack ?? '';
     let sums = totals.get(key);
     if (!sums) totals.set(key, (sums = new Array<number>(data.categories.length).fill(0)));
-    series.points.forEach((point, index) => (sums![index] += Math.abs(point?.value ?? 0)));
+    seriesValues(series).forEach((value, index) => (sums![index] += Math.abs(value ?? 0)));
   }
   let tallest = 0;
   for (const sums of totals.values()) for (const sum of sums) if (sum > tallest) tallest = sum;
   return tallest;
 }
 
+/**
+ * Drawn in large mode: plain numbers, no symbols or labels. Compact series always are (they are
+ * made only for charts past the large thresholds, and carry no per-point labels to draw).
+ */
+function isLarge(data: ChartData): boolean {
+  if (data.series.some((series) => series.columns)) return true;
+  return pointCount(data) > (data.type === 'line' ? LARGE_LINE_THRESHOLD : LARGE_THRESHOLD);
+}
+
 function pointCount(data: ChartData): number {
   let count = 0;
-  for (const series of data.series) for (const point of series.points) if (point) count += 1;
+  for (const series of data.series) for (const value of seriesValues(series)) if (value !== null) count += 1;
   return count;
 }
 
@@ -181,10 +197,98 @@ export function pointLabel(point: ChartPoint, series?: ChartSeries, extra = ''):
   return text;
 }
 
-/** The point behind an ECharts event (seriesIndex, dataIndex), for tooltips and clicks. */
-export function pointAt(data: ChartData, seriesIndex: number, dataIndex: number): ChartPoint | null {
+/**
+ * The point behind an ECharts event (seriesIndex, dataIndex), for tooltips and clicks. A point of a
+ * compact series has its provenance only once fetched: pass what has been fetched (`details`, by
+ * figure row id); until then it is null (see compactPointAt).
+ */
+export function pointAt(
+  data: ChartData,
+  seriesIndex: number,
+  dataIndex: number,
+  details?: (figureRowId: number) => ChartPointDetail | undefined
+): ChartPoint | null {
   if (data.type === 'pie' || data.type === 'donut') return data.series[0]?.points[dataIndex] ?? null;
-  return data.series[seriesIndex]?.points[dataIndex] ?? null;
+  const series = data.series[seriesIndex];
+  if (!series?.columns) return series?.points[dataIndex] ?? null;
+  const compact = compactPointAt(data, seriesIndex, dataIndex);
+  const detail = compact && details?.(compact.figureRowId);
+  return compact && detail ? { ...detail, value: compact.value } : null;
+}
+
+/** What a compact series knows about a point without fetching: value, figure row id and flags. */
+export interface CompactPoint {
+  value: number;
+  figureRowId: number;
+  flags: number;
+  category: string;
+}
+
+/** The compact point behind an ECharts event; null for a series in the object form or an empty slot. */
+export function compactPointAt(data: ChartData, seriesIndex: number, dataIndex: number): CompactPoint | null {
+  const columns = data.series[seriesIndex]?.columns;
+  const value = columns?.values[dataIndex];
+  const figureRowId = columns?.figureRowIds[dataIndex];
+  if (!columns || value === null || value === undefined || figureRowId === null || figureRowId === undefined) return null;
+  return { value, figureRowId, flags: columns.flags[dataIndex] ?? 0, category: data.categories[dataIndex] ?? '' };
+}
+
+/** What ECharts hands a tooltip formatter or click handler about one point. */
+export interface TooltipParams {
+  seriesIndex?: number;
+  dataIndex: number;
+}
+
+/** At most this many other sources of a point are named in its tooltip; the rest are counted. */
+const MAX_TOOLTIP_OTHERS = 6;
+
+/** At most this many series are described in one axis tooltip; the rest are counted. */
+const MAX_AXIS_TOOLTIP_SERIES = 4;
+
+/**
+ * Large lines are drawn without symbols (and sampled), so there is nothing to hover item by item:
+ * their tooltip follows the axis pointer and describes the nearest point of each series.
+ */
+export function usesAxisTooltip(data: ChartData, large = isLarge(data)): boolean {
+  return large && data.type === 'line';
+}
+
+/**
+ * The tooltip for an item (one point) or for the axis (one point per series, as ECharts passes it).
+ * ECharts gives the raw data index even for a sampled series, so the point found is the figure
+ * whose value is drawn, with its own source and quote.
+ */
+export function tooltipHtml(
+  data: ChartData,
+  params: TooltipParams | TooltipParams[],
+  details?: (figureRowId: number) => ChartPointDetail | undefined
+): string {
+  const list = Array.isArray(params) ? params : [params];
+  const parts: string[] = [];
+  for (const entry of list.slice(0, MAX_AXIS_TOOLTIP_SERIES)) {
+    const seriesIndex = entry.seriesIndex ?? 0;
+    const series = data.series[seriesIndex] ?? null;
+    const point = pointAt(data, seriesIndex, entry.dataIndex, details);
+    if (point) parts.push(pointTooltipHtml(data, point, series));
+    else {
+      // A compact point whose provenance is still on its way: what the columns say, and "…".
+      const compact = compactPointAt(data, seriesIndex, entry.dataIndex);
+      if (compact) parts.push(pendingTooltipHtml(data, compact, series));
+    }
+  }
+  if (list.length > MAX_AXIS_TOOLTIP_SERIES) parts.push(`<div style="color:${MUTED}">and ${list.length - MAX_AXIS_TOOLTIP_SERIES} more series</div>`);
+  return parts.join(`<div style="border-top:1px solid ${GRID_LINE};margin:6px 0"></div>`);
+}
+
+/** A compact point's tooltip before its provenance has arrived. */
+function pendingTooltipHtml(data: ChartData, point: CompactPoint, series: ChartSeries | null): string {
+  const heading = [series && data.series.length > 1 ? series.name : null, point.category].filter(Boolean).join(' · ');
+  const marks = `${point.flags & POINT_FLAGS.doubtful ? ` ${DOUBTFUL_MARK}` : ''}${point.flags & POINT_FLAGS.competing && !series?.variant ? ' †' : ''}`;
+  return (
+    `<div style="font-weight:600">${escapeHtml(heading)}</div>` +
+    `<div><b>${escapeHtml(formatChartQuantity(point.value, data.unit))}</b>${escapeHtml(marks)}</div>` +
+    `<div style="color:${MUTED}" class="chart-tooltip-pending">Source …</div>`
+  );
 }
 
 /** A pie slice's share: "69.2%", "0.5%", "<0.1%". */
@@ -234,6 +338,16 @@ export function pointTooltipHtml(data: ChartData, point: ChartPoint, series: Cha
   if (series?.variant) lines.push(`<div style="color:${MUTED}">One of competing values: ${escapeHtml(series.variant)}</div>`);
   else if (point.competing) lines.push(`<div style="color:${MUTED}">† Other sources give a different value</div>`);
   lines.push(`<div style="color:${MUTED}">${escapeHtml(point.sourceLabel ? `Source: ${point.sourceLabel}` : 'No source recorded')}</div>`);
+  const others = point.others ?? [];
+  for (const other of others.slice(0, MAX_TOOLTIP_OTHERS)) {
+    const source = escapeHtml(other.sourceLabel ?? 'a figure with no source');
+    const value =
+      other.qualifier === 'range' && other.figureHigh !== null
+        ? `${formatChartNumber(other.figureValue)}–${formatChartNumber(other.figureHigh)} ${other.unit}`
+        : `${qualifierPrefix(other.qualifier)}${formatChartQuantity(other.figureValue, other.unit)}`;
+    lines.push(`<div style="color:${MUTED}">${other.agrees ? `Same value from ${source}` : `Also ${escapeHtml(value)} from ${source}`}</div>`);
+  }
+  if (others.length > MAX_TOOLTIP_OTHERS) lines.push(`<div style="color:${MUTED}">and ${others.length - MAX_TOOLTIP_OTHERS} more sources</div>`);
   if (point.quote) {
     const quote = point.quote.length > 280 ? `${point.quote.slice(0, 277)}…` : point.quote;
     lines.push(`<div style="max-width:320px;white-space:normal;font-style:italic;margin-top:4px">“${escapeHtml(quote)}”</div>`);
@@ -277,7 +391,13 @@ function dataItem(point: ChartPoint | null, color: string, series: ChartSeries, 
   return item;
 }
 
-function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrint: boolean): Partial<EChartsOption> {
+function buildCartesian(
+  data: ChartData,
+  layout: Layout,
+  large: boolean,
+  forPrint: boolean,
+  pointDetails?: BuildChartOptions['pointDetails']
+): Partial<EChartsOption> {
   const horizontal = isBarType(data) && data.orientation === 'horizontal';
   const withLabels = !large && labelsFit(data) && data.type !== 'scatter';
   const categoryAxis: Record<string, unknown> = {
@@ -329,6 +449,8 @@ function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrin
     });
   }
 
+  const axisTooltip = usesAxisTooltip(data, large);
+
   // The tallest stack, to tell which segments have room for a label.
   const stackMax = data.type === 'stacked_bar' ? tallestStack(data) : 0;
 
@@ -345,7 +467,7 @@ function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrin
         return {
           ...common,
           type: 'line',
-          data: entry.points.map((point) => (point ? point.value : null)),
+          data: seriesValues(entry),
           sampling: 'lttb',
           large: true,
           progressive: 5000,
@@ -373,9 +495,7 @@ function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrin
       return {
         ...common,
         type: 'scatter',
-        data: large
-          ? entry.points.map((point) => (point ? point.value : null))
-          : entry.points.map((point) => dataItem(point, color, entry, false, { position: 'top' })),
+        data: large ? seriesValues(entry) : entry.points.map((point) => dataItem(point, color, entry, false, { position: 'top' })),
         symbolSize: large ? 3 : 10,
         large: large || undefined,
         largeThreshold: LARGE_THRESHOLD,
@@ -391,7 +511,7 @@ function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrin
       type: 'bar',
       stack: stacked ? (entry.stack ?? 'total') : undefined,
       data: large
-        ? entry.points.map((point) => (point ? point.value : null))
+        ? seriesValues(entry)
         : entry.points.map((point) =>
             dataItem(point, color, entry, withLabels && labelFits(point), stacked && point?.doubtful ? { color: INK } : {})
           ),
@@ -424,17 +544,16 @@ function buildCartesian(data: ChartData, layout: Layout, large: boolean, forPrin
     tooltip: forPrint
       ? undefined
       : {
-          trigger: 'item',
+          // A large line has no symbols to hover; the axis pointer finds the nearest drawn point.
+          trigger: axisTooltip ? 'axis' : 'item',
+          ...(axisTooltip ? { axisPointer: { type: 'line', lineStyle: { color: FAINT } } } : {}),
           confine: true,
           backgroundColor: '#ffffff',
           borderColor: '#d0d0d0',
           textStyle: { color: INK, fontSize: 12, fontFamily: CHART_FONT_FAMILY },
-          formatter: ((params: { seriesIndex: number; dataIndex: number }) => {
-            const point = pointAt(data, params.seriesIndex, params.dataIndex);
-            return point ? pointTooltipHtml(data, point, data.series[params.seriesIndex] ?? null) : '';
-          }) as never
+          formatter: ((params: TooltipParams | TooltipParams[]) => tooltipHtml(data, params, pointDetails)) as never
         },
-    ...(large && data.type === 'line' ? { dataZoom: [{ type: 'inside', throttle: 50 }] } : {})
+    ...(axisTooltip ? { dataZoom: [{ type: 'inside', throttle: 50 }] } : {})
   };
 }
 
@@ -501,7 +620,7 @@ export function buildChartOption(data: ChartData, options: BuildChartOptions = {
   const { width, height } = chartSize(data, options);
   const layout = measureLayout(data, width);
   const forPrint = options.forPrint ?? false;
-  const large = pointCount(data) > (data.type === 'line' ? LARGE_LINE_THRESHOLD : LARGE_THRESHOLD);
+  const large = isLarge(data);
   const textWidth = width - 2 * PADDING;
   const pie = data.type === 'pie' || data.type === 'donut';
 
@@ -522,7 +641,7 @@ export function buildChartOption(data: ChartData, options: BuildChartOptions = {
   if (data.sourceLine) addFooter(data.sourceLine, MUTED);
   for (const line of [...layout.footer].reverse()) addFooter(line, line === DOUBTFUL_NOTE ? '#8a3a1a' : MUTED);
 
-  const body = pie ? buildPie(data, layout, width, height, forPrint) : buildCartesian(data, layout, large, forPrint);
+  const body = pie ? buildPie(data, layout, width, height, forPrint) : buildCartesian(data, layout, large, forPrint, options.pointDetails);
   const option: EChartsOption = {
     animation: !forPrint && !large,
     backgroundColor: '#ffffff',

@@ -37,6 +37,28 @@ export interface ChartPoint {
   doubts: { verdict: Verdict; claimId: string; statement: string }[];
   /** Another live figure has the same metric, entity and period but a different value. */
   competing: boolean;
+  /**
+   * The other figures of the chart for this point's category and series, whatever became of them:
+   * another source giving the same value (drawn once, as this point), a competing value drawn as a
+   * point of its own (a series per source), or one left out (named in a note). The tooltip lists
+   * them all with their sources, so no value wins silently. Omitted when there are none, which
+   * keeps large charts small.
+   */
+  others?: ChartPointOther[];
+}
+
+/** Another figure for the same metric, entity and period as a point, from its own source. */
+export interface ChartPointOther {
+  figureId: string;
+  /** As the figure states it, in its own unit. */
+  figureValue: number;
+  figureHigh: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  sourceLabel: string | null;
+  quote: string | null;
+  /** The same value as the point (within float noise): another source agrees with it. */
+  agrees: boolean;
 }
 
 export interface ChartSeries {
@@ -48,9 +70,42 @@ export interface ChartSeries {
   stack: string | null;
   /** Set when the series holds one source's values of a cell with competing values. */
   variant: string | null;
-  /** One entry per category, null where the series has no figure. */
+  /** One entry per category, null where the series has no figure. Empty when `columns` is set. */
   points: (ChartPoint | null)[];
+  /**
+   * The compact form of a large series (more than COMPACT_POINT_THRESHOLD points in the chart):
+   * arrays with one entry per category instead of an object per point, and no provenance. At
+   * 100,000 points the object form is ~50 MB of JSON; this is a tenth of it. A point's provenance
+   * is fetched when it is hovered or clicked (charts.pointDetails, by figure row id).
+   */
+  columns?: ChartSeriesColumns;
 }
+
+/** A large series as columns: entry i of each array belongs to category i. */
+export interface ChartSeriesColumns {
+  /** In the chart's display unit; null where the series has no figure. */
+  values: (number | null)[];
+  /** The drawn figure's row id (charts.pointDetails takes it); null where there is none. */
+  figureRowIds: (number | null)[];
+  /** POINT_FLAGS of each point, 0 for none. */
+  flags: number[];
+}
+
+/** What a compact series says about each point without its provenance, as bits. */
+export const POINT_FLAGS = {
+  doubtful: 1,
+  competing: 2,
+  /** Taken from a highlight, so a click opens the reader. */
+  fromHighlight: 4,
+  /** A range (qualifier), drawn at its midpoint. */
+  range: 8
+} as const;
+
+/** Above this many points a chart's series come in the compact form (lines, bars, scatter; never pies). */
+export const COMPACT_POINT_THRESHOLD = 5000;
+
+/** A point's provenance, for a compact series (its value comes from the columns). */
+export type ChartPointDetail = Omit<ChartPoint, 'value'> & { figureRowId: number };
 
 export interface ChartData {
   /** The saved chart it was resolved from; null for a preview. */

@@ -44,9 +44,14 @@ export function ChartsView({ chartId }: { chartId: string | null }) {
   const [busy, setBusy] = useState(false);
   const [revision, setRevision] = useState(0);
   const chartInstance = useRef<ECharts | null>(null);
+  // The spec (and library revision) charts.get answered for: its data is already shown, and
+  // resolving it again for the preview would cost as much again on a chart of 100,000 figures.
+  const loaded = useRef<{ specKey: string; revision: number } | null>(null);
   const choices = useChartChoices(draft.figureIds ? '' : draft.metric);
 
   const reload = useCallback(() => setRevision((current) => current + 1), []);
+  const revisionRef = useRef(revision);
+  revisionRef.current = revision;
   useLibraryChanged(reload);
 
   useEffect(() => {
@@ -75,8 +80,10 @@ export function ChartsView({ chartId }: { chartId: string | null }) {
       .call('charts.get', { id: chartId })
       .then(({ chart, data }) => {
         if (!live) return;
+        const loadedDraft = draftFromChart(chart);
+        loaded.current = { specKey: JSON.stringify({ ...savedExtras(chart), ...specFromDraft(loadedDraft) }), revision: revisionRef.current };
         setSaved(chart);
-        setDraft(draftFromChart(chart));
+        setDraft(loadedDraft);
         setPreview(data);
       })
       .catch((reason) => {
@@ -100,6 +107,9 @@ export function ChartsView({ chartId }: { chartId: string | null }) {
   // The live preview: debounced, and only the answer to the latest spec is shown.
   useEffect(() => {
     if (!complete) return;
+    if (loaded.current && loaded.current.specKey === specKey && loaded.current.revision === revision) return;
+    // Once edited, the loaded data is stale even if the edit is undone: preview from then on.
+    loaded.current = null;
     let live = true;
     const timer = window.setTimeout(() => {
       client
