@@ -90,6 +90,9 @@ test('a bar chart of 2024 mine production: source line, tooltip, save, export SV
   await expect(app).toHaveURL(/#\/charts\/[^/]+$/);
   const saved = app.getByRole('navigation', { name: 'Saved charts' }).getByRole('link', { name: /Mine production, 2024/ });
   await expect(saved).toHaveAttribute('aria-current', 'page');
+  // A saved chart travels with the default project until it is filed in another.
+  await expect(app.getByLabel('Projects')).toContainText('In no project yet, so in');
+  await expect(app.getByLabel('Projects')).toContainText('My project');
 
   // Export SVG: drawn by core, with the source line.
   await expect(canvas(app)).toBeVisible();

@@ -16,6 +16,7 @@ import { chartFileName, draftFromChart, draftIsComplete, emptyDraft, specFromDra
 import { ChartList } from './ChartList';
 import { dataUrlToBlob, downloadBlob } from '../../app/downloads';
 import { useChartChoices } from './use-chart-choices';
+import { ProjectMembership } from '../projects/ProjectMembership';
 
 // Long enough to let a few quick clicks through as one preview, short enough to feel live.
 const PREVIEW_DELAY_MS = 250;
@@ -225,6 +226,7 @@ export function ChartsView({ chartId }: { chartId: string | null }) {
               </button>
             )}
           </div>
+          {saved && <ProjectMembership kind="chart" id={saved.id} />}
         </div>
         <div className="chart-stage">
           <div className="chart-toolbar" role="toolbar" aria-label="Export">
