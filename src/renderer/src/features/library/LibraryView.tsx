@@ -41,8 +41,6 @@ export function LibraryView() {
   const [sort, setSort] = useState<{ key: ArticleSortKey; direction: 'asc' | 'desc' }>({ key: 'added', direction: 'desc' });
   const [tag, setTag] = useState<string>('');
   const [projectId, setProjectId] = useState<string>('');
-  const { projects, reload: reloadProjects } = useProjects();
-  const filterProject = projects.find((project) => project.id === projectId) ?? null;
   // Selected article ids, kept across "Show more" pages; cleared when the filter changes.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [tags, setTags] = useState<TagCount[]>([]);
@@ -88,6 +86,10 @@ export function LibraryView() {
   useEffect(() => {
     void load(0);
   }, [load]);
+  // After the articles' effect, so that the list is asked for first: counting a large library's
+  // projects takes longer, and the host answers in turn.
+  const { projects, reload: reloadProjects } = useProjects();
+  const filterProject = projects.find((project) => project.id === projectId) ?? null;
   useEffect(() => setSelected(new Set()), [tag, projectId]);
   useEffect(() => {
     void loadTags();
