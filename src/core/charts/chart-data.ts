@@ -336,6 +336,30 @@ interface Prepared {
   provenance: Provenance;
 }
 
+/** What a point says about its figure and where it came from: drawn points and on-demand details alike. */
+function pointProvenance(item: Prepared, figureDoubts: ChartPoint['doubts'], others: ChartPointOther[]): Omit<ChartPoint, 'value'> {
+  const figure = item.figure;
+  return {
+    figureId: figure.id,
+    entity: figure.entity,
+    metric: figure.metric,
+    period: figure.period,
+    figureValue: figure.value,
+    figureHigh: figure.high,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    sourceLabel: item.provenance.label,
+    quote: item.provenance.quote,
+    articleId: item.provenance.articleId,
+    highlightId: item.provenance.highlightId,
+    citation: item.provenance.citation,
+    doubtful: figureDoubts.length > 0,
+    doubts: figureDoubts,
+    competing: figure.competing,
+    ...(others.length > 0 ? { others } : {})
+  };
+}
+
 function distinctCount(items: Prepared[], dimension: ChartDimension): number {
   return new Set(items.map((item) => item.key[dimension])).size;
 }
@@ -613,26 +637,7 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
     const figure = item.figure;
     const figureDoubts = doubts.get(figure.id) ?? [];
     const others = othersOf(item, seriesKey);
-    return {
-      value: displayUnit.toDisplay(pointValue(figure), figure.unit),
-      figureId: figure.id,
-      entity: figure.entity,
-      metric: figure.metric,
-      period: figure.period,
-      figureValue: figure.value,
-      figureHigh: figure.high,
-      unit: figure.unit,
-      qualifier: figure.qualifier,
-      sourceLabel: item.provenance.label,
-      quote: item.provenance.quote,
-      articleId: item.provenance.articleId,
-      highlightId: item.provenance.highlightId,
-      citation: item.provenance.citation,
-      doubtful: figureDoubts.length > 0,
-      doubts: figureDoubts,
-      competing: figure.competing,
-      ...(others.length > 0 ? { others } : {})
-    };
+    return { value: displayUnit.toDisplay(pointValue(figure), figure.unit), ...pointProvenance(item, figureDoubts, others) };
   };
 
   // Series (and their variants), each with one slot per category.
@@ -945,27 +950,6 @@ export function chartPointDetails(library: Library, figureRowIds: number[]): Cha
         agrees: sameValue(other.base, item.base)
       }));
     const figureDoubts = doubts.get(figure.id) ?? [];
-    return [
-      {
-        figureRowId: row.row_id,
-        figureId: figure.id,
-        entity: figure.entity,
-        metric: figure.metric,
-        period: figure.period,
-        figureValue: figure.value,
-        figureHigh: figure.high,
-        unit: figure.unit,
-        qualifier: figure.qualifier,
-        sourceLabel: item.provenance.label,
-        quote: item.provenance.quote,
-        articleId: item.provenance.articleId,
-        highlightId: item.provenance.highlightId,
-        citation: item.provenance.citation,
-        doubtful: figureDoubts.length > 0,
-        doubts: figureDoubts,
-        competing: figure.competing,
-        ...(others.length > 0 ? { others } : {})
-      }
-    ];
+    return [{ figureRowId: row.row_id, ...pointProvenance(item, figureDoubts, others) }];
   });
 }
