@@ -336,6 +336,25 @@ interface Prepared {
   provenance: Provenance;
 }
 
+/**
+ * The other figures of a point's cell (same category and series), one per source and value:
+ * agreeing sources, rivals drawn beside it and values left out alike, so the tooltip names them all.
+ */
+function othersInCell(item: Prepared, cell: Prepared[]): ChartPointOther[] {
+  return uniqueBySource(cell)
+    .filter((other) => other.figure.id !== item.figure.id && !(other.provenance.label === item.provenance.label && sameValue(other.base, item.base)))
+    .map((other) => ({
+      figureId: other.figure.id,
+      figureValue: other.figure.value,
+      figureHigh: other.figure.high,
+      unit: other.figure.unit,
+      qualifier: other.figure.qualifier,
+      sourceLabel: other.provenance.label,
+      quote: other.provenance.quote,
+      agrees: sameValue(other.base, item.base)
+    }));
+}
+
 /** What a point says about its figure and where it came from: drawn points and on-demand details alike. */
 function pointProvenance(item: Prepared, figureDoubts: ChartPoint['doubts'], others: ChartPointOther[]): Omit<ChartPoint, 'value'> {
   const figure = item.figure;
@@ -615,23 +634,10 @@ export function resolveChartData(library: Library, spec: ResolvableSpec, options
   const seriesKeys = [...seriesItems.keys()];
 
   const doubts = findDoubts(library, selectionFilter(spec.selection));
-  // The rest of a point's cell, one per source and value: agreeing sources, rivals drawn beside it,
-  // and values left out alike, so the tooltip can name every one.
   const othersOf = (item: Prepared, seriesKey: string): ChartPointOther[] => {
     const cell = cells.get(item.key[encoding.category])?.get(seriesKey) ?? [];
     if (cell.length < 2) return [];
-    return uniqueBySource(cell)
-      .filter((other) => other.figure.id !== item.figure.id && !(other.provenance.label === item.provenance.label && sameValue(other.base, item.base)))
-      .map((other) => ({
-        figureId: other.figure.id,
-        figureValue: other.figure.value,
-        figureHigh: other.figure.high,
-        unit: other.figure.unit,
-        qualifier: other.figure.qualifier,
-        sourceLabel: other.provenance.label,
-        quote: other.provenance.quote,
-        agrees: sameValue(other.base, item.base)
-      }));
+    return othersInCell(item, cell);
   };
   const toPoint = (item: Prepared, seriesKey: string): ChartPoint => {
     const figure = item.figure;
@@ -937,18 +943,7 @@ export function chartPointDetails(library: Library, figureRowIds: number[]): Cha
     if (!item) return [];
     const figure = item.figure;
     const group = (byKey.get(keyOf(row)) ?? []).map((other) => prepared.get(other.id)!).filter(Boolean);
-    const others: ChartPointOther[] = uniqueBySource(group)
-      .filter((other) => other.figure.id !== figure.id && !(other.provenance.label === item.provenance.label && sameValue(other.base, item.base)))
-      .map((other) => ({
-        figureId: other.figure.id,
-        figureValue: other.figure.value,
-        figureHigh: other.figure.high,
-        unit: other.figure.unit,
-        qualifier: other.figure.qualifier,
-        sourceLabel: other.provenance.label,
-        quote: other.provenance.quote,
-        agrees: sameValue(other.base, item.base)
-      }));
+    const others = othersInCell(item, group);
     const figureDoubts = doubts.get(figure.id) ?? [];
     return [{ figureRowId: row.row_id, ...pointProvenance(item, figureDoubts, others) }];
   });
