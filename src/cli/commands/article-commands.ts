@@ -1,8 +1,9 @@
 // assay import / list / show: getting articles into the library and looking at them.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ARTICLE_SORT_KEYS, type ArticleDetail, type ArticleSortKey, type ArticleSummary, type ImportedArticle } from '../../shared/domain';
 import { AssayError, type ErrorPayload } from '../../shared/errors';
+import { readFileUpTo } from '../file-problems';
 import { resolveFromCwd, withLibrary, writeJson, type CliIo, type CommandSpec } from '../cli-context';
 import { choiceOption, integerOption, singleOption } from '../cli-options';
 import { printable, renderTable, singleLine, truncate } from '../terminal-text';
@@ -16,49 +17,14 @@ export interface ImportReport {
   failed: { file: string; error: ErrorPayload }[];
 }
 
-/** Why a file given on the command line cannot be read, in words (also used by `figures import`). */
-export function fileProblem(error: unknown): AssayError {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return new AssayError('unreadable_file', 'there is no such file.');
-    case 'EISDIR':
-      return new AssayError('unreadable_file', 'it is a folder, not a file.');
-    case 'EACCES':
-    case 'EPERM':
-      return new AssayError('unreadable_file', 'permission denied.');
-    default:
-      return new AssayError('unreadable_file', error instanceof Error ? error.message : String(error));
-  }
-}
-
 function errorPayload(error: unknown): ErrorPayload {
   if (error instanceof AssayError) return error.toPayload();
   return { code: 'internal', message: `Assay hit an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 async function readArticleFile(path: string): Promise<Buffer> {
-  // Checked before reading so that a stray multi-gigabyte file is refused without loading it.
   const { MAX_IMPORT_BYTES } = await import('../../core/import/import-content');
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    size = stats.size;
-  } catch (error) {
-    throw fileProblem(error);
-  }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new AssayError(
-      'unreadable_file',
-      `it is ${Math.round(size / 1024 / 1024)} MB; Assay imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
-    );
-  }
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw fileProblem(error);
-  }
+  return readFileUpTo(path, MAX_IMPORT_BYTES, 'imports files');
 }
 
 /**

@@ -9,7 +9,7 @@ import { AssayError } from '../../shared/errors';
 import { resolveFromCwd, UsageError, withLibrary, writeJson, type CommandSpec } from '../cli-context';
 import { choiceOption, integerOption, singleOption } from '../cli-options';
 import { renderTable, singleLine } from '../terminal-text';
-import { fileProblem } from './article-commands';
+import { fileProblem } from '../file-problems';
 import { ID_PREFIX_LENGTH, shortId } from './evidence-text';
 
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -16,7 +16,7 @@ import { AssayError } from '../../shared/errors';
 import { resolveFromCwd, UsageError, withLibrary, writeJson, type CliIo, type CommandSpec } from '../cli-context';
 import { choiceOption, integerOption, singleOption } from '../cli-options';
 import { renderTable, singleLine } from '../terminal-text';
-import { fileProblem } from './article-commands';
+import { fileProblem } from '../file-problems';
 import { describeAmount, describeFigure, describeSource, formatAmount, qualifierLabel, shortId } from './evidence-text';
 
 // ── figure add ───────────────────────────────────────────────────────────────────────────────

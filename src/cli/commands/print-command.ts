@@ -8,7 +8,7 @@ import { VERDICTS, type Verdict } from '../../shared/evidence';
 import { PAPER_SIZES } from '../../shared/print';
 import { resolveFromCwd, UsageError, withLibrary, writeJson, type CommandSpec } from '../cli-context';
 import { choiceOption } from '../cli-options';
-import { fileProblem } from './article-commands';
+import { fileProblem } from '../file-problems';
 
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_PREFIX = /^[0-9a-f-]{4,35}$/i;

@@ -1,6 +1,6 @@
 // assay project list|create|export|import|reports and assay export: projects, .assay project files
 // and their merge, and exports to open formats.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import {
@@ -17,7 +17,7 @@ import {
 import { resolveFromCwd, UsageError, withLibrary, writeJson, type CliIo, type CommandContext, type CommandSpec } from '../cli-context';
 import { choiceOption } from '../cli-options';
 import { printable, renderTable, singleLine, truncate } from '../terminal-text';
-import { fileProblem } from './article-commands';
+import { fileProblem, readFileUpTo } from '../file-problems';
 
 
 function requireOutput(context: CommandContext, what: string): string {
@@ -137,25 +137,6 @@ const projectExportCommand: CommandSpec = {
   }
 };
 
-function readProjectFileBytes(path: string): Buffer {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    size = stats.size;
-  } catch (error) {
-    throw fileProblem(error);
-  }
-  if (size > MAX_PROJECT_FILE_BYTES) {
-    throw new AssayError('unreadable_file', `it is ${Math.round(size / 1024 / 1024)} MB; Assay opens project files up to ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB.`);
-  }
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw fileProblem(error);
-  }
-}
-
 /** --resolve ID=CHOICE (ID may be shortened, or `all` for every conflict that offers CHOICE). */
 function resolutionsFor(plan: MergePlan, given: string[]): Record<string, MergeResolution> {
   const conflicts = ENTITY_KINDS.flatMap((kind) => plan.kinds[kind].conflicts);
@@ -249,7 +230,7 @@ const projectImportCommand: CommandSpec = {
     withLibrary(context, ({ dispatcher }) => {
       const { io, options } = context;
       const path = resolveFromCwd(io, context.args[0]);
-      const dataBase64 = readProjectFileBytes(path).toString('base64');
+      const dataBase64 = readFileUpTo(path, MAX_PROJECT_FILE_BYTES, 'opens project files').toString('base64');
       const fileName = basename(path);
       const plan = dispatcher.call('projects.previewImport', { dataBase64, fileName });
       if (options['dry-run']) {
