@@ -5,6 +5,7 @@
 // highlight, a figure whose highlight was deleted, a computation from a deleted figure) are left
 // out, because the receiving library may never have had them and could not resolve them.
 import type { Library } from '../db/library';
+import type { ArticleRow as StoredArticleRow } from '../articles/article-rows';
 import type { FigureRow } from '../figures/figure-rows';
 import type {
   ArticleRecord,
@@ -36,25 +37,8 @@ export function hasChartsTable(library: Library): boolean {
   return Boolean(library.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'charts'").get());
 }
 
-interface ArticleRow {
-  id: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  url: string | null;
-  published_at: string | null;
-  file_name: string | null;
-  format: ArticleRecord['format'];
-  content_hash: string;
-  source_html: string | null;
-  doc_json: string;
-  body_text: string;
-  imported_at: string;
-  added_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  tag_names: string | null;
-}
+/** The stored article row (`a.*`) with its tag names joined. */
+type ArticleRow = StoredArticleRow & { tag_names: string | null };
 
 export function readArticle(library: Library, id: string): LocalEntity<'article'> | null {
   const row = library
